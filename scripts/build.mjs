@@ -1,0 +1,50 @@
+// Bundles every entry with esbuild (tsc only type-checks: `npm run typecheck`).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+// web-tree-sitter's ESM build finds itself through import.meta.url, which a
+// CommonJS bundle lacks: give it the bundle's own URL.
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  loader: { '.md': 'text' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+};
+
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+
+const testEntries = walk(join(root, 'test')).filter((p) => p.endsWith('.test.ts'));
+
+await Promise.all([
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: { cli: join(root, 'server/src/cli/main.ts') },
+    outdir: dist,
+    banner: { js: '#!/usr/bin/env node\n' + nodeCommon.banner.js },
+  }),
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: Object.fromEntries(testEntries.map((p) => [relative(root, p).replace(/\.ts$/, ''), p])),
+    outdir: dist,
+  }),
+  esbuild.build({ ...nodeCommon, entryPoints: { 'bench/bench': join(root, 'bench/bench.ts') }, outdir: dist }),
+]);
+
+// The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.
+cpSync(join(root, 'server/wasm/tree-sitter-nix.wasm'), join(dist, 'tree-sitter-nix.wasm'));
+cpSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));

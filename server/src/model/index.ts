@@ -1,0 +1,2 @@
+export { buildModel, type InterfaceDecl, type Model } from './interfaces';
+export { lookup, type AttrSet, type Binding, type Lookup, type Span, type Value } from './attrsets';

@@ -1,0 +1,1 @@
+export type { Tree, Node as SyntaxNode, Point } from 'web-tree-sitter';

@@ -1,0 +1,99 @@
+/** Small readers over tree-sitter-nix nodes, shared by the model. */
+import type { SyntaxNode, Tree } from './syntax-types';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const spanOf = (n: SyntaxNode): Span => ({ start: n.startIndex, end: n.endIndex });
+
+export interface StringLiteral {
+  value: string;
+  /** The characters between the quotes. */
+  content: Span;
+}
+
+/**
+ * The value of a "..." or ''...'' string without interpolation, or undefined
+ * for anything else. Multi-line indented strings are not needed by any rule
+ * (their indentation stripping is not modelled), so they count as unknown.
+ */
+export function stringLiteral(node: SyntaxNode): StringLiteral | undefined {
+  const indented = node.type === 'indented_string_expression';
+  if (node.type !== 'string_expression' && !indented) return undefined;
+  const open = indented ? 2 : 1;
+  const content = { start: node.startIndex + open, end: node.endIndex - open };
+  if (content.end < content.start) return undefined;
+  let value = '';
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const part = node.namedChild(i)!;
+    switch (part.type) {
+      case 'string_fragment':
+        value += part.text;
+        break;
+      case 'escape_sequence':
+        value += indented ? unescapeIndented(part.text) : unescapeDouble(part.text);
+        break;
+      case 'dollar_escape':
+        break; // the "$" itself follows as a fragment
+      default:
+        return undefined; // interpolation, ERROR, ...
+    }
+  }
+  if (indented && value.includes('\n')) return undefined;
+  return { value, content };
+}
+
+function unescapeDouble(esc: string): string {
+  const c = esc.slice(1);
+  return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+}
+
+function unescapeIndented(esc: string): string {
+  if (esc === "'''") return "''";
+  const c = esc.slice(3); // ''\x
+  return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+}
+
+/** The name an attrpath element spells, or undefined when it is computed. */
+export function attrName(node: SyntaxNode): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  return stringLiteral(node)?.value;
+}
+
+/** Skips parentheses: `((x))` -> `x`. */
+export function unparenthesize(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression') {
+    const inner = n.childForFieldName('expression');
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** The node a value sits in, skipping parentheses: the binding, `//`, a list... */
+export function enclosingExpression(node: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = node.parent;
+  while (n && n.type === 'parenthesized_expression') n = n.parent;
+  return n;
+}
+
+/**
+ * Counts ERROR and MISSING nodes. Only subtrees that report an error are
+ * visited, so a clean tree costs one check.
+ */
+export function countSyntaxProblems(tree: Tree): number {
+  let count = 0;
+  const visit = (n: SyntaxNode): void => {
+    if (n.isMissing || n.type === 'ERROR') count++;
+    if (!n.hasError && !n.isMissing) return;
+    for (let i = 0; i < n.childCount; i++) {
+      const child = n.child(i)!;
+      if (child.hasError || child.isMissing) visit(child);
+    }
+  };
+  visit(tree.rootNode);
+  return count;
+}

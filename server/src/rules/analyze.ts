@@ -1,0 +1,35 @@
+/**
+ * The analysis core's front door: text + tree in, findings out. Used the
+ * same way by the language server, the CLI and the tests.
+ */
+import { buildModel, type Model } from '../model';
+import type { Tree } from '../parse/syntax-types';
+import { LineIndex } from '../text/lineIndex';
+import { RULES } from './index';
+import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
+import type { Finding } from './rule';
+
+export interface Analysis {
+  text: string;
+  lines: LineIndex;
+  model: Model;
+  findings: Finding[];
+}
+
+export function analyze(tree: Tree, text: string, options: AnalysisOptions = DEFAULT_OPTIONS, lines = new LineIndex(text)): Analysis {
+  const model = buildModel(tree, text);
+  const context = { text, lines, model, options };
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = options.severities[rule.code] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    for (const f of rule.check(context)) findings.push({ ...f, severity });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return { text, lines, model, findings };
+}
+
+/** Cheap pre-check: a text without "macvtap" cannot produce a finding from today's rules. */
+export function mayHaveFindings(text: string): boolean {
+  return text.includes('macvtap');
+}

@@ -1,0 +1,147 @@
+/**
+ * macvtap rules: an interface with `type = "macvtap"` needs `macvtap.mode`
+ * (one of the kernel's modes) and `macvtap.link`. Reports only when certain:
+ * a merged set, a computed value or an inherit counts as "may be set".
+ */
+import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
+import type { InterfaceDecl } from '../model';
+import { isMacvtapMode } from './options';
+import { insertBinding } from './layout';
+import { defineRule, type Fix, type RuleContext } from './rule';
+
+const MODE_LIST = MACVTAP_MODES.join(', ');
+
+/** "Interface "vm-a"" when the id is a literal, else "This interface". */
+function who(i: InterfaceDecl): string {
+  return i.id.found === 'binding' && i.id.value.kind === 'string' ? `Interface "${i.id.value.value}"` : 'This interface';
+}
+
+const macvtapInterfaces = (ctx: RuleContext) => ctx.model.interfaces.filter((i) => i.type === 'macvtap');
+
+/** Preferred mode first, then the others in the kernel's order. */
+function modesInFixOrder(preferred: MacvtapMode): MacvtapMode[] {
+  return [preferred, ...MACVTAP_MODES.filter((m) => m !== preferred)];
+}
+
+/** One fix per mode that writes `macvtap.mode` where the user's layout puts it. */
+function setModeFixes(ctx: RuleContext, i: InterfaceDecl, preferred: MacvtapMode): Fix[] {
+  return modesInFixOrder(preferred).map((mode) => ({
+    title: `Set macvtap.mode = "${mode}"`,
+    edits: [modeEdit(ctx, i, mode)],
+    isPreferred: mode === preferred,
+  }));
+}
+
+function modeEdit(ctx: RuleContext, i: InterfaceDecl, mode: MacvtapMode) {
+  const found = i.mode.found === 'binding' ? i.mode.value : undefined;
+  if (found?.kind === 'string') return { start: found.content.start, end: found.content.end, newText: mode };
+  if (found) return { start: found.span.start, end: found.span.end, newText: `"${mode}"` };
+  if (i.macvtapSet) {
+    const inner = i.macvtapSet.set;
+    return insertBinding(ctx.lines, inner, inner.bindings.at(-1), `mode = "${mode}";`);
+  }
+  const dotted = i.set.bindings.filter((b) => b.path[0] === 'macvtap');
+  const anchor = dotted.find((b) => b.path[1] === 'link') ?? dotted.at(-1) ?? i.typeBinding;
+  return insertBinding(ctx.lines, i.set, anchor, `macvtap.mode = "${mode}";`);
+}
+
+export const macvtapModeMissing = defineRule({
+  code: 'macvtap-mode-missing',
+  defaultSeverity: 'error',
+  description: 'A macvtap interface has no macvtap.mode (or mode = null), so the VM does not start.',
+  fixable: true,
+  messages: {
+    missing:
+      '{{who}} has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. ' +
+      `Set macvtap.mode to one of ${MODE_LIST}.`,
+    isNull:
+      '{{who}} sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) ' +
+      `or evaluation fails (since 2024-11). Set one of ${MODE_LIST}.`,
+  },
+  check(ctx, report) {
+    for (const i of macvtapInterfaces(ctx)) {
+      const fixes = () => setModeFixes(ctx, i, ctx.options.preferredMode);
+      if (i.mode.found === 'binding' && i.mode.value.kind === 'null') {
+        report({ span: i.mode.value.span, messageId: 'isNull', data: { who: who(i) }, fixes: fixes() });
+      } else if (i.mode.found === 'absent' && !i.open) {
+        report({ span: i.typeBinding.span, messageId: 'missing', data: { who: who(i) }, fixes: fixes() });
+      }
+    }
+  },
+});
+
+export const macvtapModeInvalid = defineRule({
+  code: 'macvtap-mode-invalid',
+  defaultSeverity: 'error',
+  description: `A literal macvtap.mode is not one of ${MODE_LIST}.`,
+  fixable: true,
+  messages: {
+    invalid: `macvtap.mode "{{mode}}" is not a macvtap mode (${MODE_LIST}): microvm.nix rejects it and \`ip link\` cannot create the device.`,
+    invalidWithSuggestion:
+      `macvtap.mode "{{mode}}" is not a macvtap mode (${MODE_LIST}): microvm.nix rejects it. Did you mean "{{suggestion}}"?`,
+  },
+  check(ctx, report) {
+    for (const i of macvtapInterfaces(ctx)) {
+      const value = i.mode.found === 'binding' ? i.mode.value : undefined;
+      if (value?.kind !== 'string' || isMacvtapMode(value.value)) continue;
+      const suggestion = closestMode(value.value);
+      const fixes = setModeFixes(ctx, i, suggestion ?? ctx.options.preferredMode);
+      if (suggestion) fixes[0].title = `Change to "${suggestion}" (did you mean it?)`;
+      report({
+        span: value.span,
+        messageId: suggestion ? 'invalidWithSuggestion' : 'invalid',
+        data: suggestion ? { mode: value.value, suggestion } : { mode: value.value },
+        fixes,
+      });
+    }
+  },
+});
+
+export const macvtapLinkMissing = defineRule({
+  code: 'macvtap-link-missing',
+  defaultSeverity: 'error',
+  description: 'A macvtap interface has no macvtap.link (the host interface it sits on).',
+  fixable: false,
+  messages: {
+    missing:
+      '{{who}} has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), ' +
+      'and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.',
+    isNull: '{{who}} sets macvtap.link = null: the macvtap device needs a parent host interface. Set it to one, such as "eth0".',
+  },
+  check(ctx, report) {
+    for (const i of macvtapInterfaces(ctx)) {
+      if (i.link.found === 'binding' && i.link.value.kind === 'null') {
+        report({ span: i.link.value.span, messageId: 'isNull', data: { who: who(i) } });
+      } else if (i.link.found === 'absent' && !i.open) {
+        report({ span: i.typeBinding.span, messageId: 'missing', data: { who: who(i) } });
+      }
+    }
+  },
+});
+
+/** The mode the user probably meant: same letters in another case, or at most two edits away. */
+export function closestMode(value: string): MacvtapMode | undefined {
+  const lower = value.trim().toLowerCase();
+  if (isMacvtapMode(lower)) return lower;
+  let best: MacvtapMode | undefined;
+  let bestDistance = 3;
+  for (const mode of MACVTAP_MODES) {
+    const d = editDistance(lower, mode);
+    if (d < bestDistance) [best, bestDistance] = [mode, d];
+  }
+  return best;
+}
+
+/** Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}

@@ -1,0 +1,92 @@
+/**
+ * What a rule is: metadata (code, severity, messages) and a pure `check`
+ * from the model to findings. `defineRule` is generic over the message ids,
+ * so reporting an id the rule does not declare is a compile error.
+ */
+import type { LineIndex } from '../text/lineIndex';
+import type { TextEdit } from '../text/edits';
+import type { Model, Span } from '../model';
+import type { AnalysisOptions } from './options';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one fix "Auto Fix" and fix-all apply. */
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  span: Span;
+  messageId: string;
+  message: string;
+  fixes: Fix[];
+}
+
+export interface RuleContext {
+  text: string;
+  lines: LineIndex;
+  model: Model;
+  options: AnalysisOptions;
+}
+
+export interface Report<Id extends string> {
+  span: Span;
+  messageId: Id;
+  data?: Record<string, string>;
+  fixes?: Fix[];
+}
+
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  /** One line for listings and the CLI's `explain`. */
+  description: string;
+  messages: Readonly<Record<string, string>>;
+  fixable: boolean;
+  check(context: RuleContext): Omit<Finding, 'severity'>[];
+}
+
+export interface RuleDefinition<Id extends string> {
+  code: string;
+  defaultSeverity: Severity;
+  description: string;
+  messages: Readonly<Record<Id, string>>;
+  fixable: boolean;
+  check(context: RuleContext, report: (r: Report<Id>) => void): void;
+}
+
+export function defineRule<Id extends string>(def: RuleDefinition<Id>): Rule {
+  return {
+    code: def.code,
+    defaultSeverity: def.defaultSeverity,
+    description: def.description,
+    messages: def.messages,
+    fixable: def.fixable,
+    check(context) {
+      const out: Omit<Finding, 'severity'>[] = [];
+      def.check(context, (r) => {
+        const fixes = r.fixes ?? [];
+        if (fixes.length > 0 && !def.fixable) throw new Error(`${def.code} is not declared fixable`);
+        out.push({
+          code: def.code,
+          span: r.span,
+          messageId: r.messageId,
+          message: fillTemplate(def.messages[r.messageId], r.data ?? {}),
+          fixes,
+        });
+      });
+      return out;
+    },
+  };
+}
+
+function fillTemplate(template: string, data: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    if (!(key in data)) throw new Error(`message data lacks "${key}"`);
+    return data[key];
+  });
+}

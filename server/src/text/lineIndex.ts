@@ -1,0 +1,80 @@
+/**
+ * Offsets <-> LSP positions for one immutable text.
+ *
+ * Offsets are UTF-16 code units (JS string indexes), which is also what
+ * web-tree-sitter reports for `startIndex` when parsing a JS string, and what
+ * LSP's default position encoding counts. LSP treats "\r\n", "\n" and a lone
+ * "\r" as line ends, while tree-sitter rows only count "\n": so every position
+ * goes through offsets and this table, never through tree-sitter rows.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset just before the line's end-of-line characters. */
+  lineEnd(line: number): number {
+    if (line >= this.starts.length - 1) return this.text.length;
+    let end = this.starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset between "\r" and "\n" belongs to the end of its line.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+  }
+
+  /** Clamps like LSP asks: past the line end means the line end. */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  /** The end-of-line sequence that ends `line`, or the file's first one, or "\n". */
+  eolOf(line: number): string {
+    const found = (l: number): string | undefined => {
+      const end = this.lineEnd(l);
+      if (l >= this.starts.length - 1) return undefined;
+      return this.text.slice(end, this.starts[l + 1]);
+    };
+    return found(line) ?? (this.starts.length > 1 ? found(0) : undefined) ?? '\n';
+  }
+}

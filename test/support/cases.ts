@@ -1,0 +1,38 @@
+/**
+ * The shape of a rule's case table (server/src/rules/*.cases.ts), run by
+ * test/unit/rule-cases.test.ts. Ranges are LSP positions, 0-based:
+ * "line:character-line:character", characters in UTF-16 code units.
+ */
+import type { AnalysisOptions } from '../../server/src/rules/options';
+
+export interface ExpectedFix {
+  title: string;
+  /** The whole document after applying the fix. */
+  output: string;
+  preferred?: boolean;
+}
+
+export interface ExpectedFinding {
+  code: string;
+  messageId: string;
+  range: string;
+  /** Every fix, in order; `[]` asserts that there is none. */
+  fixes: ExpectedFix[];
+}
+
+export interface ValidCase {
+  name: string;
+  code: string;
+  options?: Partial<AnalysisOptions>;
+}
+
+export interface InvalidCase extends ValidCase {
+  findings: ExpectedFinding[];
+  /** The document after "fix all" (preferred fixes); omit when nothing is fixable. */
+  fixAll?: string;
+}
+
+export interface CaseTable {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}

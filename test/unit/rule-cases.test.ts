@@ -1,0 +1,87 @@
+/**
+ * Runs every rule case table strictly: exact findings (code, message id,
+ * range, order), every fix asserted with its exact output, outputs that
+ * differ from the input and add no syntax error, and the fix-all result.
+ */
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import type { NixParser } from '../../server/src/parse/nixParser';
+import { analyze } from '../../server/src/rules/analyze';
+import { nonOverlappingPreferredEdits, syntaxProblems } from '../../server/src/rules/fixes';
+import { ruleByCode } from '../../server/src/rules/index';
+import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../server/src/rules/options';
+import { applyEdits } from '../../server/src/text/edits';
+import { CASE_TABLES } from '../support/allCases';
+import type { ValidCase } from '../support/cases';
+import { rangeString } from '../support/format';
+import { loadParser } from '../support/parser';
+
+let parser: NixParser;
+before(async () => {
+  parser = await loadParser();
+});
+
+function run(c: ValidCase) {
+  const options: AnalysisOptions = { ...DEFAULT_OPTIONS, ...c.options };
+  const tree = parser.parse(c.code);
+  try {
+    return analyze(tree, c.code, options);
+  } finally {
+    tree.delete();
+  }
+}
+
+for (const [family, table] of Object.entries(CASE_TABLES)) {
+  describe(`rule cases: ${family}`, () => {
+    it('has no duplicate cases', () => {
+      const all = [...table.valid, ...table.invalid];
+      const names = all.map((c) => c.name);
+      assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], 'duplicate case names');
+      const codes = all.map((c) => c.code + JSON.stringify(c.options ?? {}));
+      assert.deepEqual(all.filter((_, i) => codes.indexOf(codes[i]) !== i).map((c) => c.name), [], 'duplicate snippets');
+    });
+
+    for (const c of table.valid) {
+      it(`valid: ${c.name}`, () => {
+        const { findings, lines } = run(c);
+        assert.deepEqual(findings.map((f) => `${rangeString(lines, f.span)} ${f.code} ${f.message}`), []);
+      });
+    }
+
+    for (const c of table.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const analysis = run(c);
+        const { findings, lines } = analysis;
+        assert.deepEqual(
+          findings.map((f) => `${rangeString(lines, f.span)} ${f.code}/${f.messageId}`),
+          c.findings.map((e) => `${e.range} ${e.code}/${e.messageId}`),
+          'findings (range code/messageId)',
+        );
+        assert.deepEqual(run(c).findings, findings, 'finding order is stable');
+        const before = syntaxProblems(parser, c.code);
+        findings.forEach((f, k) => {
+          const expected = c.findings[k];
+          assert.ok(ruleByCode(f.code)?.messages[f.messageId], `unknown message id ${f.code}/${f.messageId}`);
+          assert.ok(!f.message.includes('{{'), `unfilled message: ${f.message}`);
+          const actual = f.fixes.map((fix) => ({
+            title: fix.title,
+            output: applyEdits(c.code, fix.edits),
+            preferred: fix.isPreferred === true,
+          }));
+          const wanted = expected.fixes.map((x) => ({ title: x.title, output: x.output, preferred: x.preferred === true }));
+          assert.deepEqual(actual, wanted, `fixes of ${expected.code} at ${expected.range}`);
+          for (const fix of actual) {
+            assert.notEqual(fix.output, c.code, `fix "${fix.title}" changes nothing`);
+            assert.ok(syntaxProblems(parser, fix.output) <= before, `fix "${fix.title}" adds a syntax error:\n${fix.output}`);
+          }
+        });
+        const fixable = findings.some((f) => f.fixes.some((x) => x.isPreferred));
+        if (c.fixAll === undefined) {
+          assert.ok(!fixable, 'case has preferred fixes: assert its fixAll output');
+        } else {
+          assert.equal(applyEdits(c.code, nonOverlappingPreferredEdits(findings)), c.fixAll, 'fix all');
+        }
+      });
+    }
+  });
+}
