@@ -1,0 +1,88 @@
+/**
+ * Open documents: text, version and an incrementally maintained tree, plus
+ * the analysis of the current version (computed once, on first use).
+ */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { NixParser } from '../parse/nixParser';
+import { ParsedDocument } from '../parse/parsedDocument';
+import { analyze, type Analysis } from '../rules/analyze';
+import type { AnalysisOptions } from '../rules/options';
+import { LineIndex } from '../text/lineIndex';
+
+export class OpenDocument {
+  private parsed: ParsedDocument;
+  private lineIndex: LineIndex | undefined;
+  private cached: { options: AnalysisOptions; analysis: Analysis } | undefined;
+
+  constructor(
+    parser: NixParser,
+    readonly uri: string,
+    public version: number,
+    text: string,
+  ) {
+    this.parsed = new ParsedDocument(parser, text);
+  }
+
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.parsed.text);
+    return this.lineIndex;
+  }
+
+  /** Applies LSP content changes in order (each is relative to the text after the previous one). */
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = this.lines.offsetAt(change.range.start);
+        const end = this.lines.offsetAt(change.range.end);
+        this.parsed.edit(start, Math.max(start, end), change.text);
+      } else {
+        this.parsed.replace(change.text);
+      }
+      this.lineIndex = undefined;
+    }
+    this.version = version;
+    this.cached = undefined;
+  }
+
+  /** The analysis of the current text with `options`; reused while neither changes. */
+  analysis(options: AnalysisOptions): Analysis {
+    if (this.cached?.options !== options) {
+      this.cached = { options, analysis: analyze(this.parsed.tree, this.parsed.text, options, this.lines) };
+    }
+    return this.cached.analysis;
+  }
+
+  dispose(): void {
+    this.parsed.dispose();
+  }
+}
+
+export class DocumentStore {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  constructor(private readonly parser: NixParser) {}
+
+  open(uri: string, version: number, text: string): OpenDocument {
+    this.docs.get(uri)?.dispose();
+    const doc = new OpenDocument(this.parser, uri, version, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  close(uri: string): void {
+    this.docs.get(uri)?.dispose();
+    this.docs.delete(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * LSP wiring only: capabilities, document sync, settings, and one line per
+ * request binding it to a feature. The entry file (Node stdio/IPC, or a web
+ * worker) creates the connection and hands it here with the parser's bytes.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
+import { completion, COMPLETION_TRIGGERS } from './features/completion';
+import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
+import { DocumentStore, type OpenDocument } from './features/documents';
+import { hover } from './features/hover';
+import { SettingsCache } from './features/settingsCache';
+import { NixParser, type ParserWasm } from './parse/nixParser';
+
+export const SERVER_NAME = 'microvm-lint';
+export const SERVER_VERSION = '0.1.0';
+
+export function startServer(connection: Connection, wasm: ParserWasm): void {
+  let documents: DocumentStore | undefined;
+  let pullDiagnostics = false;
+  const ready = NixParser.load(wasm).then((parser) => {
+    documents = new DocumentStore(parser);
+    return { parser, documents };
+  });
+  ready.catch((e: unknown) => connection.console.error(`microvm-lint: cannot load the Nix parser: ${String(e)}`));
+
+  const settings = new SettingsCache(connection);
+  const pusher = new DiagnosticsPusher({
+    versionOf: (uri) => documents?.get(uri)?.version,
+    compute: async (uri) => {
+      const doc = documents?.get(uri);
+      if (!doc) return [];
+      const s = await settings.forDocument(uri);
+      return s.settings.enable ? toDiagnostics(doc.analysis(s.options), doc.version) : [];
+    },
+    send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  });
+
+  /** Runs `fn` on an open document's analysis; requests for unknown documents get `empty`. */
+  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: Awaited<ReturnType<SettingsCache['forDocument']>>) => T): Promise<T> {
+    await ready;
+    const doc = documents?.get(uri);
+    if (!doc) return empty;
+    const s = await settings.forDocument(uri);
+    if (!s.settings.enable) return empty;
+    return fn(doc, s);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    pullDiagnostics = supportsPull(params.capabilities);
+    settings.init(params.capabilities, params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (settings.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'microvmLint' });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents?.all() ?? []) pusher.schedule(doc.uri, 0);
+  });
+
+  connection.onDidOpenTextDocument(async ({ textDocument: d }) => {
+    await ready;
+    documents!.open(d.uri, d.version, d.text);
+    if (!pullDiagnostics) pusher.schedule(d.uri, 0);
+  });
+
+  connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
+    await ready;
+    const doc = documents!.get(textDocument.uri);
+    if (!doc) return;
+    doc.applyChanges(contentChanges, textDocument.version);
+    if (!pullDiagnostics) pusher.schedule(textDocument.uri);
+  });
+
+  connection.onDidCloseTextDocument(async ({ textDocument }) => {
+    await ready;
+    documents!.close(textDocument.uri);
+    settings.forget(textDocument.uri);
+    if (!pullDiagnostics) pusher.closed(textDocument.uri);
+  });
+
+  connection.languages.diagnostics.on(async ({ textDocument }) => ({
+    kind: 'full' as const,
+    items: await withDocument(textDocument.uri, [], (doc, s) => toDiagnostics(doc.analysis(s.options), doc.version)),
+  }));
+
+  connection.onCodeAction(async (params) => {
+    const { parser } = await ready;
+    return withDocument(params.textDocument.uri, [], (doc, s) =>
+      codeActions({ params, analysis: doc.analysis(s.options), version: doc.version, parser }),
+    );
+  });
+
+  connection.onHover(({ textDocument, position }) =>
+    withDocument(textDocument.uri, null, (doc, s) => hover(doc.analysis(s.options), doc.lines.offsetAt(position))),
+  );
+
+  connection.onCompletion(({ textDocument, position }) =>
+    withDocument(textDocument.uri, [], (doc, s) => completion(doc.analysis(s.options), doc.lines.offsetAt(position), s.settings.preferredMode)),
+  );
+
+  connection.onShutdown(() => {
+    pusher.dispose();
+    for (const doc of documents?.all() ?? []) documents!.close(doc.uri);
+  });
+
+  connection.listen();
+}
+
+function supportsPull(c: ClientCapabilities): boolean {
+  return c.textDocument?.diagnostic !== undefined;
+}
