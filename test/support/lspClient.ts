@@ -1,0 +1,126 @@
+/**
+ * A real LSP client for protocol tests: spawns `microvm-lint lsp --stdio`
+ * (the built CLI) and speaks JSON-RPC over its pipes. Waits are on events
+ * (a notification that matches), never on fixed delays.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import type {
+  ClientCapabilities,
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+const HANG_GUARD_MS = 30_000;
+
+const CLI = join(__dirname, '..', '..', 'cli.js'); // dist/test/<dir>/x.test.js -> dist/cli.js
+
+export interface ClientOptions {
+  capabilities?: ClientCapabilities;
+  /** What the client answers to workspace/configuration for section microvmLint. */
+  settings?: unknown;
+}
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  private readonly proc: ChildProcessWithoutNullStreams;
+  readonly published: PublishDiagnosticsParams[] = [];
+  private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  settings: unknown;
+  readonly configurationRequests: unknown[] = [];
+  stderr = '';
+
+  constructor(options: ClientOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: 'pipe' });
+    this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.push(p);
+      this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      this.configurationRequests.push(params);
+      return params.items.map(() => this.settings);
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<{ client: LspClient; init: InitializeResult }> {
+    const client = new LspClient(options);
+    const capabilities: ClientCapabilities = options.capabilities ?? {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+    };
+    const init = (await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+    })) as InitializeResult;
+    await client.connection.sendNotification('initialized', {});
+    return { client, init };
+  }
+
+  /** The next publish for `uri` that satisfies `test` (or one already received after `since`). */
+  diagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, since = 0): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.slice(since).find((p) => p.uri === uri && test(p));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      // A guard against hanging forever when an expected publish never comes, not a speed check.
+      const timer = setTimeout(() => reject(new Error(`no matching publishDiagnostics for ${uri} within ${HANG_GUARD_MS} ms`)), HANG_GUARD_MS);
+      this.waiters.push({ test: (p) => p.uri === uri && test(p), resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  /** Publishes for `uri` with a given version. */
+  forVersion(uri: string, version: number): Promise<Diagnostic[]> {
+    return this.diagnostics(uri, (p) => p.version === version).then((p) => p.diagnostics);
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nix', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Clean shutdown; resolves with the server's exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  /** Ends the server however the test ended (safe after stop()). */
+  kill(): void {
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill();
+    this.connection.dispose();
+  }
+
+  get alive(): boolean {
+    return this.proc.exitCode === null;
+  }
+}
