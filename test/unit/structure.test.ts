@@ -1,0 +1,60 @@
+/**
+ * Architecture checks: the analysis core (parse, model, rules, text,
+ * knowledge) imports neither vscode, the LSP library nor Node built-ins, so
+ * it runs in a web worker; and the rule list, docs and case tables agree.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { builtinModules } from 'node:module';
+import { RULE_DOCS } from '../../server/src/rules/docs';
+import { RULES } from '../../server/src/rules/index';
+import { CASE_TABLES } from '../support/allCases';
+
+const ROOT = join(__dirname, '..', '..', '..'); // dist/test/unit -> repo
+const CORE = ['parse', 'model', 'rules', 'text', 'knowledge'].map((d) => join(ROOT, 'server/src', d));
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+
+describe('project structure', () => {
+  it('keeps the analysis core free of editor, LSP and Node imports', () => {
+    const offenders: string[] = [];
+    for (const file of CORE.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)) {
+        const spec = m[1];
+        const bare = spec.replace(/^node:/, '').split('/')[0];
+        if (spec.startsWith('node:') || builtinModules.includes(bare) || /^vscode/.test(spec)) offenders.push(`${file}: ${spec}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('registers every rule once, sorted by code', () => {
+    const codes = RULES.map((r) => r.code);
+    assert.deepEqual(codes, [...codes].sort());
+    assert.equal(new Set(codes).size, codes.length);
+    for (const r of RULES) assert.match(r.code, /^[a-z]+(-[a-z]+)+$/, 'kebab-case code');
+  });
+
+  it('has a doc page with the fixed headings for every rule, and no stray page', () => {
+    const pages = readdirSync(join(ROOT, 'docs/rules')).map((f) => f.replace(/\.md$/, '')).sort();
+    assert.deepEqual(pages, RULES.map((r) => r.code));
+    assert.deepEqual(Object.keys(RULE_DOCS).sort(), pages);
+    for (const r of RULES) {
+      const headings = [...RULE_DOCS[r.code].matchAll(/^#+ (.*)$/gm)].map((m) => m[1]);
+      assert.deepEqual(headings, [r.code, 'What it catches', 'What breaks at runtime', 'Bad', 'Good', 'The fix'], r.code);
+    }
+  });
+
+  it('has a case table for every rule family, and cases for every rule and message', () => {
+    const families = readdirSync(join(ROOT, 'server/src/rules'))
+      .filter((f) => f.endsWith('.cases.ts'))
+      .map((f) => f.replace(/\.cases\.ts$/, ''));
+    assert.deepEqual(Object.keys(CASE_TABLES).sort(), families.sort());
+    const covered = new Set(Object.values(CASE_TABLES).flatMap((t) => t.invalid.flatMap((c) => c.findings.map((f) => `${f.code}/${f.messageId}`))));
+    const declared = RULES.flatMap((r) => Object.keys(r.messages).map((id) => `${r.code}/${id}`));
+    assert.deepEqual(declared.filter((d) => !covered.has(d)), [], 'messages without an invalid case');
+  });
+});
