@@ -66,7 +66,7 @@ function nixParse(cwd: string, files: readonly string[]): { ok: boolean; stderr:
 function parseAndAnalyze(parser: NixParser, text: string): { findings: number; interfaces: number } {
   const tree = parser.parse(text);
   try {
-    const { findings, model } = analyze(tree, text, options);
+    const { findings, model } = analyze(tree, text, { options });
     return { findings: findings.length, interfaces: model.interfaces.length };
   } finally {
     tree.delete();

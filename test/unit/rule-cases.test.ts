@@ -25,7 +25,7 @@ function run(c: ValidCase) {
   const options: AnalysisOptions = { ...DEFAULT_OPTIONS, ...c.options };
   const tree = parser.parse(c.code);
   try {
-    return analyze(tree, c.code, options);
+    return analyze(tree, c.code, { options });
   } finally {
     tree.delete();
   }

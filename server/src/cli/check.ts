@@ -35,7 +35,7 @@ export function checkPaths(parser: NixParser, paths: readonly string[], options:
     if (!mayHaveFindings(text)) continue;
     const tree = parser.parse(text);
     try {
-      const { findings, lines } = analyze(tree, text, options);
+      const { findings, lines } = analyze(tree, text, { options });
       if (findings.length > 0) results.push({ file, lines, findings });
     } finally {
       tree.delete();

@@ -3,6 +3,7 @@
  * the analysis of the current version (computed once, on first use).
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { AttrSetCache } from '../model';
 import type { NixParser } from '../parse/nixParser';
 import { ParsedDocument } from '../parse/parsedDocument';
 import { analyze, type Analysis } from '../rules/analyze';
@@ -13,6 +14,7 @@ export class OpenDocument {
   private parsed: ParsedDocument;
   private lineIndex: LineIndex | undefined;
   private cached: { options: AnalysisOptions; analysis: Analysis } | undefined;
+  private readonly sets = new AttrSetCache();
 
   constructor(
     parser: NixParser,
@@ -51,7 +53,7 @@ export class OpenDocument {
   /** The analysis of the current text with `options`; reused while neither changes. */
   analysis(options: AnalysisOptions): Analysis {
     if (this.cached?.options !== options) {
-      this.cached = { options, analysis: analyze(this.parsed.tree, this.parsed.text, options, this.lines) };
+      this.cached = { options, analysis: analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets }) };
     }
     return this.cached.analysis;
   }

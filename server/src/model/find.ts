@@ -6,6 +6,7 @@
  * string that happens to contain the word).
  */
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
+import { unparenthesize } from '../parse/syntax';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -37,9 +38,23 @@ export function namesMergedWithUpdate(tree: Tree, text: string): Set<string> {
     if (op?.type !== '//' || expr?.type !== 'binary_expression') continue;
     for (const field of ['left', 'right']) {
       const side = expr.childForFieldName(field);
-      if (side?.type === 'variable_expression') names.add(side.text);
-      if (side?.type === 'select_expression') names.add(side.text.split('.').pop()!);
+      const name = side && headName(side);
+      if (name) names.add(name);
     }
   }
   return names;
+}
+
+/**
+ * The name an operand refers to: `x`, `a.b.x` and a call `mkIface a b`
+ * (whose result may be a set bound to that name) all name "x" / "mkIface".
+ */
+function headName(node: SyntaxNode): string | undefined {
+  let n: SyntaxNode | null = unparenthesize(node);
+  while (n && n.type === 'apply_expression') n = n.childForFieldName('function');
+  if (!n) return undefined;
+  n = unparenthesize(n);
+  if (n.type === 'variable_expression') return n.text;
+  if (n.type === 'select_expression') return n.text.split('.').pop();
+  return undefined;
 }

@@ -2,7 +2,7 @@
  * The analysis core's front door: text + tree in, findings out. Used the
  * same way by the language server, the CLI and the tests.
  */
-import { buildModel, type Model } from '../model';
+import { buildModel, type AttrSetCache, type Model } from '../model';
 import type { Tree } from '../parse/syntax-types';
 import { LineIndex } from '../text/lineIndex';
 import { RULES } from './index';
@@ -16,8 +16,17 @@ export interface Analysis {
   findings: Finding[];
 }
 
-export function analyze(tree: Tree, text: string, options: AnalysisOptions = DEFAULT_OPTIONS, lines = new LineIndex(text)): Analysis {
-  const model = buildModel(tree, text);
+export interface AnalyzeInput {
+  options?: AnalysisOptions;
+  /** The document's line table, when the caller already has it. */
+  lines?: LineIndex;
+  /** Facts of unchanged sets from the previous version (open documents keep one). */
+  cache?: AttrSetCache;
+}
+
+export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Analysis {
+  const { options = DEFAULT_OPTIONS, lines = new LineIndex(text), cache } = input;
+  const model = buildModel(tree, text, cache);
   const context = { text, lines, model, options };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -21,7 +21,7 @@ function insertAfter(lines: LineIndex, set: AttrSet, anchor: Binding, bindingTex
   const oneLine = sameLine(lines, set.span.start, set.span.end);
   // A trailing comment may follow on the anchor's line; anything else means
   // the line goes on with code (another binding, the closing brace).
-  if (oneLine || !/^[ \t]*(#.*)?$/.test(restOfLine)) {
+  if (oneLine || !/^[ \t]*(\/\*.*?\*\/[ \t]*)*(#.*)?$/.test(restOfLine)) {
     return { start: at, end: at, newText: ' ' + bindingText };
   }
   const indent = indentationFor(lines, set, anchor);
@@ -31,6 +31,10 @@ function insertAfter(lines: LineIndex, set: AttrSet, anchor: Binding, bindingTex
 function insertIntoEmpty(lines: LineIndex, set: AttrSet, bindingText: string): TextEdit {
   const { start, end } = set.inner;
   const inner = lines.text.slice(start, end);
+  if (inner.trim() !== '' && sameLine(lines, set.span.start, set.span.end)) {
+    // `{ /* TODO */ }`: after the comment, before the brace.
+    return { start: end, end, newText: (/\s$/.test(inner) ? '' : ' ') + bindingText + ' ' };
+  }
   if (inner.trim() !== '') {
     // Only comments inside: put the binding before the closing brace's line.
     const closing = lines.positionAt(set.span.end).line;
