@@ -19,20 +19,37 @@ export interface CheckResult {
   filesChecked: number;
 }
 
-export function checkPaths(parser: NixParser, paths: readonly string[], options: AnalysisOptions): CheckResult {
+export interface Selection {
+  /** Files that may have a finding, with their text. */
+  candidates: { file: string; text: string }[];
+  warnings: string[];
+  filesChecked: number;
+}
+
+/** Walks `paths` and keeps the files that may have a finding; the others are neither decoded nor parsed. */
+export function selectFiles(paths: readonly string[]): Selection {
   const { files, warnings } = collectNixFiles(paths);
-  const results: FileFindings[] = [];
+  const candidates: Selection['candidates'] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       warnings.push(`${file}: cannot read (${errorCode(e)}), skipped`);
       continue;
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    // Files that cannot contain a finding are not parsed at all.
-    if (!mayHaveFindings(text)) continue;
+    if (!mayHaveFindings(bytes)) continue;
+    const text = bytes.toString('utf8');
+    candidates.push({ file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+  }
+  return { candidates, warnings, filesChecked: files.length };
+}
+
+/** Parses and analyses the selected files (`parser` may be absent when there are none). */
+export function checkSelection(parser: NixParser | undefined, selection: Selection, options: AnalysisOptions): CheckResult {
+  const results: FileFindings[] = [];
+  for (const { file, text } of selection.candidates) {
+    if (!parser) throw new Error('checkSelection: files to parse but no parser');
     const tree = parser.parse(text);
     try {
       const { findings, lines } = analyze(tree, text, { options });
@@ -41,7 +58,11 @@ export function checkPaths(parser: NixParser, paths: readonly string[], options:
       tree.delete();
     }
   }
-  return { results, warnings, filesChecked: files.length };
+  return { results, warnings: selection.warnings, filesChecked: selection.filesChecked };
+}
+
+export function checkPaths(parser: NixParser, paths: readonly string[], options: AnalysisOptions): CheckResult {
+  return checkSelection(parser, selectFiles(paths), options);
 }
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };

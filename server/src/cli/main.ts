@@ -11,7 +11,7 @@ import type { Severity } from '../rules/rule';
 import { runNodeServer } from '../node/serverMain';
 import { readParserWasm } from '../node/wasm';
 import { SERVER_VERSION } from '../server';
-import { checkPaths, failsAt, formatJson, formatText } from './check';
+import { checkSelection, failsAt, formatJson, formatText, selectFiles } from './check';
 import { errorCode } from './walk';
 
 const USAGE = `Usage:
@@ -42,8 +42,10 @@ async function check(args: string[]): Promise<number> {
   if (!failOn) throw new UsageError(`--fail-on must be error, warning or info, not "${values['fail-on']}"`);
   const mode = values['preferred-mode'];
   if (!isMacvtapMode(mode)) throw new UsageError(`--preferred-mode must be a macvtap mode, not "${mode}"`);
-  const parser = await NixParser.load(readParserWasm());
-  const result = checkPaths(parser, positionals.length > 0 ? positionals : ['.'], { ...DEFAULT_OPTIONS, preferredMode: mode });
+  const selection = selectFiles(positionals.length > 0 ? positionals : ['.']);
+  // The WASM parser starts only when some file needs parsing.
+  const parser = selection.candidates.length > 0 ? await NixParser.load(readParserWasm()) : undefined;
+  const result = checkSelection(parser, selection, { ...DEFAULT_OPTIONS, preferredMode: mode });
   for (const w of result.warnings) process.stderr.write(`microvm-lint: warning: ${w}\n`);
   process.stdout.write(values.format === 'json' ? formatJson(result) : formatText(result));
   return failsAt(result, failOn) ? 1 : 0;

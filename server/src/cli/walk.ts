@@ -3,7 +3,7 @@
  * by their real path, so symlink loops end; unreadable entries met while
  * walking become warnings instead of failures.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 export interface WalkResult {
@@ -17,36 +17,46 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'result', '.direnv']);
 export function collectNixFiles(paths: readonly string[]): WalkResult {
   const files: string[] = [];
   const warnings: string[] = [];
+  // Directories by device and inode: entering each once ends symlink loops,
+  // at one stat per directory (realpath would lstat every path component).
   const seen = new Set<string>();
-  const visitDir = (dir: string) => {
-    let real: string;
-    let names: string[];
+  const enter = (dir: string, st: Stats) => {
+    const id = `${st.dev}:${st.ino}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    let entries: Dirent[];
     try {
-      real = realpathSync(dir);
-      if (seen.has(real)) return;
-      seen.add(real);
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       warnings.push(`${dir}: cannot read directory (${errorCode(e)}), skipped`);
       return;
     }
-    for (const name of names) {
-      const p = join(dir, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch (e) {
-        warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
-        continue;
+    for (const entry of entries) {
+      const p = join(dir, entry.name);
+      if (entry.isFile()) {
+        if (entry.name.endsWith('.nix')) files.push(p);
+      } else if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) visit(p, entry.name);
+      } else if (entry.isSymbolicLink()) {
+        visit(p, entry.name);
       }
-      if (st.isDirectory()) {
-        if (!SKIPPED_DIRS.has(name)) visitDir(p);
-      } else if (st.isFile() && name.endsWith('.nix')) files.push(p);
     }
+  };
+  const visit = (p: string, name: string) => {
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
+      return;
+    }
+    if (st.isDirectory()) {
+      if (!SKIPPED_DIRS.has(name)) enter(p, st);
+    } else if (st.isFile() && name.endsWith('.nix')) files.push(p);
   };
   for (const p of paths) {
     const st = statSync(p); // a missing argument is a usage error: let it throw
-    if (st.isDirectory()) visitDir(p);
+    if (st.isDirectory()) enter(p, st);
     else files.push(p);
   }
   return { files, warnings };

@@ -38,7 +38,11 @@ export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Ana
   return { text, lines, model, findings };
 }
 
-/** Cheap pre-check: a text without "macvtap" cannot produce a finding from today's rules. */
-export function mayHaveFindings(text: string): boolean {
+/**
+ * Cheap pre-check: a file without "macvtap" cannot produce a finding from
+ * today's rules. Takes raw bytes too (anything with `includes`), so the CLI
+ * need not decode files it skips.
+ */
+export function mayHaveFindings(text: { includes(s: string): boolean }): boolean {
   return text.includes('macvtap');
 }
