@@ -43,6 +43,16 @@ await Promise.all([
     outdir: dist,
   }),
   esbuild.build({ ...nodeCommon, entryPoints: { 'bench/bench': join(root, 'bench/bench.ts') }, outdir: dist }),
+  // The Node server the VS Code client starts (IPC), and the client itself.
+  esbuild.build({ ...nodeCommon, entryPoints: { server: join(root, 'server/src/node/serverEntry.ts') }, outdir: dist, sourcemap: false, minify: true }),
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: { client: join(root, 'client/src/extension.ts') },
+    outdir: dist,
+    external: ['vscode'],
+    sourcemap: false,
+    minify: true,
+  }),
 ]);
 
 // The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.
