@@ -43,6 +43,13 @@ await Promise.all([
     outdir: dist,
   }),
   esbuild.build({ ...nodeCommon, entryPoints: { 'bench/bench': join(root, 'bench/bench.ts') }, outdir: dist }),
+  // The vscode-API suite, run inside the extension host (vscode and mocha come from there / node_modules).
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: { 'vscode-suite/index': join(root, 'test/vscode/suite/index.ts') },
+    outdir: dist,
+    external: ['vscode', 'mocha'],
+  }),
   // The Node server the VS Code client starts (IPC), and the client itself.
   esbuild.build({ ...nodeCommon, entryPoints: { server: join(root, 'server/src/node/serverEntry.ts') }, outdir: dist, sourcemap: false, minify: true }),
   esbuild.build({

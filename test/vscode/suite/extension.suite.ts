@@ -1,0 +1,153 @@
+/**
+ * What a user sees, asserted through the VS Code API in a real VS Code:
+ * squiggles, quick fixes (applied, then the exact text), hovers,
+ * completions, and settings that apply without a restart. The workspace is
+ * a copy of examples/ made by the runner.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'microvm-lint.microvm-lint';
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner opens a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Resolves when `uri` has diagnostics that satisfy `test` (event-driven, with a hang guard). */
+function diagnosticsFor(uri: vscode.Uri, test: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const now = vscode.languages.getDiagnostics(uri);
+    if (test(now)) return resolve(now);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri))}`));
+    }, 45_000);
+    const sub = vscode.languages.onDidChangeDiagnostics(() => {
+      const d = vscode.languages.getDiagnostics(uri);
+      if (test(d)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+const ours = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.source === 'microvm-lint');
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+const rangeOf = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+  return actions.filter((a) => a.diagnostics?.some((d) => d.source === 'microvm-lint') || a.title.startsWith('Fix all'));
+}
+
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+describe('MicroVM Lint in VS Code', () => {
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    await ext.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.workspace.getConfiguration('microvmLint').update('macvtap.preferredMode', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('squiggles the macvtap interface without a mode', async () => {
+    const doc = await open('guest-macvtap.nix');
+    assert.equal(doc.languageId, 'nix');
+    const [d, ...rest] = ours(await diagnosticsFor(doc.uri, (ds) => ours(ds).length > 0));
+    assert.equal(rest.length, 0);
+    assert.equal(codeOf(d), 'macvtap-mode-missing');
+    assert.equal(rangeOf(d.range), '10:8-10:25');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(doc.getText(d.range), 'type = "macvtap";');
+    assert.match((d.code as { target: vscode.Uri }).target.toString(), /docs\/rules\/macvtap-mode-missing\.md$/);
+  });
+
+  it('offers the modes as quick fixes and applies the preferred one exactly', async () => {
+    const doc = await open('guest-macvtap.nix');
+    const [d] = ours(await diagnosticsFor(doc.uri, (ds) => ours(ds).length > 0));
+    const actions = await quickFixes(doc, d.range);
+    assert.deepEqual(actions.map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`), [
+      'Set macvtap.mode = "vepa" *',
+      'Set macvtap.mode = "bridge"',
+      'Set macvtap.mode = "private"',
+      'Set macvtap.mode = "passthru"',
+      'Set macvtap.mode = "source"',
+      'Fix all macvtap-mode-missing problems in this file',
+    ]);
+    const before = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+    assert.equal(doc.getText(), before.replace('        macvtap.link = "eth0";\n', '        macvtap.link = "eth0";\n        macvtap.mode = "vepa";\n'));
+    await diagnosticsFor(doc.uri, (ds) => ours(ds).length === 0);
+    await revert(doc);
+  });
+
+  it('fixes a typo with "did you mean" and null in place', async () => {
+    const doc = await open('host-vms.nix');
+    const ds = ours(await diagnosticsFor(doc.uri, (x) => ours(x).length === 2));
+    assert.deepEqual(ds.map((d) => `${codeOf(d)} ${rangeOf(d.range)}`), ['macvtap-mode-invalid 12:17-12:25', 'macvtap-mode-missing 18:105-18:109']);
+    const typo = await quickFixes(doc, ds[0].range);
+    assert.equal(typo[0].title, 'Change to "bridge" (did you mean it?)');
+    assert.ok(await vscode.workspace.applyEdit(typo[0].edit!));
+    assert.equal(doc.lineAt(12).text, '          mode = "bridge";');
+    const nul = await quickFixes(doc, ds[1].range);
+    assert.ok(await vscode.workspace.applyEdit(nul[0].edit!));
+    assert.equal(doc.lineAt(18).text, '        { type = "macvtap"; id = "vm-ci"; mac = "02:00:00:00:00:03"; macvtap = { link = "enp3s0"; mode = "vepa"; }; }');
+    await diagnosticsFor(doc.uri, (x) => ours(x).length === 0);
+    await revert(doc);
+  });
+
+  it('explains a mode on hover', async () => {
+    const doc = await open('fixed.nix');
+    const line = 10; // `        mode = "bridge";`
+    assert.equal(doc.lineAt(line).text.trim(), 'mode = "bridge";');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 17));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*macvtap mode `bridge`\*\*/);
+    assert.match(text, /Frames between macvtaps on the same `link` are switched inside the host/);
+    assert.match(text, /\| `id` \| `"vm-web"` \|/);
+  });
+
+  it('completes mode values inside the string', async () => {
+    const doc = await open('fixed.nix');
+    const line = 10;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 16));
+    const labels = list.items.filter((i) => i.detail === 'macvtap mode').map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepEqual(labels.sort(), ['bridge', 'passthru', 'private', 'source', 'vepa']);
+  });
+
+  it('applies the preferred-mode setting without a restart', async () => {
+    const doc = await open('guest-macvtap.nix');
+    await vscode.workspace.getConfiguration('microvmLint').update('macvtap.preferredMode', 'bridge', vscode.ConfigurationTarget.Workspace);
+    const [d] = ours(await diagnosticsFor(doc.uri, (ds) => ours(ds).length > 0));
+    // The server re-reads settings when told they changed; poll the code actions (no fixed sleep).
+    let preferred: string | undefined;
+    for (let i = 0; i < 100 && preferred !== 'Set macvtap.mode = "bridge"'; i++) {
+      preferred = (await quickFixes(doc, d.range)).find((a) => a.isPreferred)?.title;
+      if (preferred !== 'Set macvtap.mode = "bridge"') await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(preferred, 'Set macvtap.mode = "bridge"');
+  });
+
+  it('restarts the server on command and checks again', async () => {
+    await vscode.commands.executeCommand('microvmLint.restartServer');
+    const doc = await open('guest-macvtap.nix');
+    const ds = ours(await diagnosticsFor(doc.uri, (x) => ours(x).length > 0));
+    assert.equal(codeOf(ds[0]), 'macvtap-mode-missing');
+  });
+});
