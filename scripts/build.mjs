@@ -1,6 +1,7 @@
 // Bundles every entry with esbuild (tsc only type-checks: `npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -60,6 +61,37 @@ await Promise.all([
     sourcemap: false,
     minify: true,
   }),
+]);
+
+// The web bundles (vscode.dev, github.dev): the client for the web extension
+// host and the server as a classic worker script (VS Code wraps workers in
+// importScripts). A Node built-in in either fails the build.
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const names = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (!names.has(args.path) && !args.path.startsWith('node:')) return undefined;
+      // web-tree-sitter's own `browser` map turns these off; anything else is ours and wrong.
+      if (/node_modules[\\/]web-tree-sitter[\\/]/.test(args.importer)) return { path: args.path, namespace: 'empty' };
+      return { errors: [{ text: `Node built-in "${args.path}" imported by ${relative(root, args.importer)} in a web bundle` }] };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
+  },
+};
+const webCommon = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  loader: { '.md': 'text' },
+  define: { 'import.meta.url': 'self.location.href' },
+  plugins: [noNodeBuiltins],
+  logLevel: 'warning',
+};
+await Promise.all([
+  esbuild.build({ ...webCommon, entryPoints: { 'web/client': join(root, 'client/src/browserExtension.ts') }, outdir: dist, format: 'cjs', external: ['vscode'] }),
+  esbuild.build({ ...webCommon, entryPoints: { 'web/server': join(root, 'server/src/web/workerMain.ts') }, outdir: dist, format: 'iife' }),
 ]);
 
 // The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.

@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
@@ -22,12 +23,25 @@ import { NixParser, type ParserWasm } from './parse/nixParser';
 export const SERVER_NAME = 'microvm-lint';
 export const SERVER_VERSION = '0.1.0';
 
-export function startServer(connection: Connection, wasm: ParserWasm): void {
+/**
+ * Where the parser's two .wasm files come from: bytes the Node host read from
+ * disk, or a loader the web worker runs once the client's initialize request
+ * has told it where to fetch them.
+ */
+export type WasmSource = ParserWasm | ((init: InitializeParams) => Promise<ParserWasm>);
+
+export function startServer(connection: Connection, wasm: WasmSource): void {
   let documents: DocumentStore | undefined;
   let pullDiagnostics = false;
-  const ready = NixParser.load(wasm).then((parser) => {
-    documents = new DocumentStore(parser);
-    return { parser, documents };
+  let loadParser!: (init: InitializeParams) => void;
+  const ready = new Promise<{ parser: NixParser; documents: DocumentStore }>((resolve, reject) => {
+    loadParser = (init) => {
+      const bytes = typeof wasm === 'function' ? wasm(init) : Promise.resolve(wasm);
+      bytes.then(NixParser.load).then((parser) => {
+        documents = new DocumentStore(parser);
+        resolve({ parser, documents });
+      }, reject);
+    };
   });
   ready.catch((e: unknown) => connection.console.error(`microvm-lint: cannot load the Nix parser: ${String(e)}`));
 
@@ -54,6 +68,7 @@ export function startServer(connection: Connection, wasm: ParserWasm): void {
   }
 
   connection.onInitialize((params): InitializeResult => {
+    loadParser(params);
     pullDiagnostics = supportsPull(params.capabilities);
     settings.init(params.capabilities, params.initializationOptions);
     return {
