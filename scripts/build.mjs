@@ -92,6 +92,19 @@ const webCommon = {
 await Promise.all([
   esbuild.build({ ...webCommon, entryPoints: { 'web/client': join(root, 'client/src/browserExtension.ts') }, outdir: dist, format: 'cjs', external: ['vscode'] }),
   esbuild.build({ ...webCommon, entryPoints: { 'web/server': join(root, 'server/src/web/workerMain.ts') }, outdir: dist, format: 'iife' }),
+  // The vscode-API suite for the web extension host; node:assert comes from the `assert` package there.
+  esbuild.build({
+    ...webCommon,
+    minify: false,
+    entryPoints: { 'vscode-suite/web': join(root, 'test/vscode/suite/webIndex.ts') },
+    outdir: dist,
+    format: 'cjs',
+    external: ['vscode'],
+    alias: { 'node:assert/strict': 'assert', 'node:assert': 'assert' },
+    define: { ...webCommon.define, 'process.env.NODE_DEBUG': 'undefined', global: 'globalThis' },
+    inject: [join(root, 'test/vscode/suite/webProcessShim.js')],
+    plugins: [], // test code: the assert polyfill's `util` is the npm package, not Node's
+  }),
 ]);
 
 // The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.
