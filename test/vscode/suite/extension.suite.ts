@@ -46,8 +46,8 @@ async function open(name: string): Promise<vscode.TextDocument> {
 }
 
 async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
-  return actions.filter((a) => a.diagnostics?.some((d) => d.source === 'microvm-lint') || a.title.startsWith('Fix all'));
+  // Only our extension runs in the test instance; the API hands back actions without their diagnostics.
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
 }
 
 async function revert(doc: vscode.TextDocument): Promise<void> {
