@@ -17,7 +17,7 @@ import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
 import { DocumentStore, type OpenDocument } from './features/documents';
 import { hover } from './features/hover';
-import { SettingsCache } from './features/settingsCache';
+import { SettingsCache, type ResolvedSettings } from './features/settingsCache';
 import { NixParser, type ParserWasm } from './parse/nixParser';
 
 export const SERVER_NAME = 'microvm-lint';
@@ -58,7 +58,7 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
   });
 
   /** Runs `fn` on an open document's analysis; requests for unknown documents get `empty`. */
-  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: Awaited<ReturnType<SettingsCache['forDocument']>>) => T): Promise<T> {
+  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: ResolvedSettings) => T): Promise<T> {
     await ready;
     const doc = documents?.get(uri);
     if (!doc) return empty;
