@@ -14,11 +14,11 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./extension.suite');
 
-  const results: { title: string; state: string; error?: string }[] = [];
+  const results: { title: string; state: string; duration?: number; error?: string }[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
-    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed' }));
-    runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }));
+    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', duration: t.duration }));
+    runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', duration: t.duration, error: String(err?.stack ?? err) }));
   });
   const out = process.env.MICROVM_LINT_SUITE_RESULTS ?? path.join(__dirname, '..', '..', 'test-output', 'vscode-suite.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -1,0 +1,88 @@
+/**
+ * `npm run test:e2e`: MicroVM Lint in a real VS Code (code-server) shown in
+ * headless Chromium, one editor and one browser at a time.
+ *
+ *   suite     the vscode-API mocha suite inside code-server's extension host
+ *   ui        the packaged VSIX as a user meets it: squiggle, Problems, hover, quick fix (screenshots)
+ *   nix-ide   the same with a Nix IDE stand-in installed beside it (same language id and scope)
+ *
+ * `node dist/e2e/run.js [suite] [ui] [nix-ide]` runs a subset (default: all).
+ * Screenshots and results go to test-output/e2e/ (failed-<part>.png when a
+ * part fails). Environment: MICROVM_LINT_VSIX (default microvm-lint.vsix),
+ * CODE_SERVER (default .tools/code-server), CHROMIUM_PATH (default
+ * /usr/bin/chromium), MICROVM_LINT_E2E_KEEP=1 keeps the temporary folders.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { stopAllCodeServers } from './codeServer';
+import { runUiChecks, runCoexistenceCheck, packagedVsix } from './ui';
+import { runVscodeSuite } from './vscodeSuite';
+import { OUTPUT_DIR, removeAllTempFolders, tempFolder } from './support';
+
+const PARTS = ['suite', 'ui', 'nix-ide'] as const;
+const chosen = process.argv.slice(2);
+for (const c of chosen) if (!(PARTS as readonly string[]).includes(c)) throw new Error(`unknown part ${c}; known: ${PARTS.join(', ')}`);
+const wanted = (part: (typeof PARTS)[number]) => chosen.length === 0 || chosen.includes(part);
+
+const browserHome = tempFolder('e2e-browser');
+let browser: Browser;
+
+// Interrupted (Ctrl+C, a CI timeout): leave no code-server, file watcher or browser behind.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    console.error(`# ${sig}: stopping code-server and the browser`);
+    void Promise.allSettled([stopAllCodeServers(), browser?.close()]).finally(() => {
+      removeAllTempFolders();
+      process.exit(128 + os.constants.signals[sig]);
+    });
+  });
+}
+
+before(async () => {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  browser = await launchBrowser(browserHome.path);
+});
+
+after(async () => {
+  await browser?.close();
+  browserHome.remove();
+});
+
+test('vscode-API suite inside code-server', { skip: !wanted('suite'), timeout: 6 * 60_000 }, async (t) => {
+  const tmp = tempFolder('e2e-suite');
+  try {
+    const { failures, results } = await runVscodeSuite(browser, tmp.path, path.join(OUTPUT_DIR, 'vscode-suite.json'));
+    for (const r of results) {
+      await t.test(r.title, () => {
+        if (r.state !== 'passed') assert.fail(r.error ?? r.state);
+      });
+    }
+    assert.ok(results.length > 0, 'the suite ran no test');
+    assert.equal(failures, results.filter((r) => r.state === 'failed').length, 'mocha counted failures the results do not list');
+  } finally {
+    tmp.remove();
+  }
+});
+
+test('UI: the packaged extension in code-server', { skip: !wanted('ui'), timeout: 4 * 60_000 }, async (t) => {
+  const tmp = tempFolder('e2e-ui');
+  try {
+    await runUiChecks(t, browser, tmp.path, packagedVsix());
+  } finally {
+    tmp.remove();
+  }
+});
+
+test('UI: beside a Nix IDE stand-in (same language id and grammar scope)', { skip: !wanted('nix-ide'), timeout: 4 * 60_000 }, async (t) => {
+  const tmp = tempFolder('e2e-nix-ide');
+  try {
+    await runCoexistenceCheck(t, browser, tmp.path, packagedVsix());
+  } finally {
+    tmp.remove();
+  }
+});
