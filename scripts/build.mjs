@@ -54,9 +54,13 @@ await Promise.all([
   // Editor end-to-end tests (code-server + headless Chromium) and the desktop VS Code runner (test-electron).
   esbuild.build({
     ...nodeCommon,
-    entryPoints: { 'e2e/run': join(root, 'test/e2e/run.ts'), 'vscode/runElectron': join(root, 'test/vscode/runElectron.ts') },
+    entryPoints: {
+      'e2e/run': join(root, 'test/e2e/run.ts'),
+      'e2e/web/run': join(root, 'test/e2e/web/run.ts'),
+      'vscode/runElectron': join(root, 'test/vscode/runElectron.ts'),
+    },
     outdir: dist,
-    external: ['playwright-core', '@vscode/test-electron'],
+    external: ['playwright-core', '@vscode/test-electron', '@vscode/test-web'],
   }),
   // The Node server the VS Code client starts (IPC), and the client itself.
   esbuild.build({ ...nodeCommon, entryPoints: { server: join(root, 'server/src/node/serverEntry.ts') }, outdir: dist, sourcemap: false, minify: true }),

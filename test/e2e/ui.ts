@@ -63,7 +63,7 @@ function packageStandIn(dir: string): string {
   return out;
 }
 
-interface Session {
+export interface Session {
   page: Page;
   server: CodeServer;
   console: string[];
@@ -73,8 +73,8 @@ interface Session {
  * Installs `vsixes` into a fresh code-server under `root`, opens a copy of
  * examples/ and hands the page to `use`; on failure saves failed-`name`.png.
  */
-async function withWorkbench(browser: Browser, root: string, name: string, vsixes: string[], use: (s: Session) => Promise<void>): Promise<void> {
-  fs.rmSync(path.join(OUTPUT_DIR, `failed-${name}.png`), { force: true });
+async function withWorkbench(browser: Browser, root: string, name: string, vsixes: string[], use: (s: Session) => Promise<void>, outputDir = OUTPUT_DIR): Promise<void> {
+  fs.rmSync(path.join(outputDir, `failed-${name}.png`), { force: true });
   const dirs = codeServerDirs(root);
   for (const v of vsixes) await installExtension(dirs, v);
   const workspace = copyExamples(root);
@@ -86,7 +86,7 @@ async function withWorkbench(browser: Browser, root: string, name: string, vsixe
     await use(session);
   } catch (e) {
     // What the page showed when it failed, beside the step screenshots.
-    await session?.page.screenshot({ path: path.join(OUTPUT_DIR, `failed-${name}.png`) }).catch(() => undefined);
+    await session?.page.screenshot({ path: path.join(outputDir, `failed-${name}.png`) }).catch(() => undefined);
     const tail = session?.console.slice(-30).join('\n') ?? '';
     if (e instanceof Error) e.message += `\n--- browser console (last 30 lines) ---\n${tail}\n--- code-server log ---\n${server.log()}`;
     throw e;
@@ -96,8 +96,8 @@ async function withWorkbench(browser: Browser, root: string, name: string, vsixe
   }
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(OUTPUT_DIR, name) });
+async function screenshot(page: Page, name: string, outputDir = OUTPUT_DIR): Promise<void> {
+  await page.screenshot({ path: path.join(outputDir, name) });
 }
 
 /**
@@ -154,8 +154,17 @@ async function assertSquiggle(editor: Locator): Promise<void> {
   assert.ok(spots[0].offset >= 0 && spots[0].offset <= 2, `squiggle spans exactly ${FLAGGED_TEXT} (ends off by ${spots[0].offset}px)`);
 }
 
-export async function runUiChecks(t: TestContext, browser: Browser, root: string, vsix: string): Promise<void> {
-  await withWorkbench(browser, root, 'ui', [vsix], async ({ page }) => {
+export interface UiCheckOptions {
+  /** Where the screenshots go (default test-output/e2e/). */
+  outputDir?: string;
+  /** Runs after the walk-through, with the workbench still open (extra checks on the same session). */
+  after?: (session: Session) => Promise<void>;
+}
+
+export async function runUiChecks(t: TestContext, browser: Browser, root: string, vsix: string, options: UiCheckOptions = {}): Promise<void> {
+  const outputDir = options.outputDir ?? OUTPUT_DIR;
+  await withWorkbench(browser, root, 'ui', [vsix], async (session) => {
+    const { page } = session;
     const editor = await openFile(page, FILE, FLAGGED_TEXT);
 
     await t.test(`squiggle under \`${FLAGGED_TEXT}\` on line ${FLAGGED_LINE}, text highlighted`, async () => {
@@ -163,7 +172,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       const { attributeColoured } = await assertHighlighted(editor);
       assert.ok(attributeColoured, 'our grammar colours the attribute name `type`');
       await page.locator('.statusbar-item', { hasText: 'MicroVM Lint' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
-      await screenshot(page, '01-squiggle.png');
+      await screenshot(page, '01-squiggle.png', outputDir);
     });
 
     await t.test(`Problems panel lists ${CODE}`, async () => {
@@ -175,7 +184,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       assert.match(text, new RegExp(`microvm-lint\\W*${CODE}`));
       assert.match(text, new RegExp(`\\[Ln ${FLAGGED_LINE}, Col 9\\]`));
       assert.equal(await page.locator('.markers-panel .monaco-list-row').count(), 2, 'the file row and one problem');
-      await screenshot(page, '02-problems.png');
+      await screenshot(page, '02-problems.png', outputDir);
     });
 
     await t.test('hovering the squiggle shows the message', async () => {
@@ -194,7 +203,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       );
       const text = await hover.first().innerText();
       assert.match(text, new RegExp(`microvm-lint\\W*${CODE}`));
-      await screenshot(page, '03-hover.png');
+      await screenshot(page, '03-hover.png', outputDir);
       // Out of the way: a hover left open covers the quick-fix list.
       await page.mouse.move(box.x + 600, box.y + 400);
       await page.keyboard.press('Escape');
@@ -211,7 +220,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       const titles = (await actions.allInnerTexts()).map((s) => s.trim());
       assert.equal(titles[0], PREFERRED_FIX, `actions: ${JSON.stringify(titles)}`);
       assert.match(await actions.first().getAttribute('class') ?? '', /\bfocused\b/, 'the preferred fix is focused');
-      await screenshot(page, '04-quickfix-menu.png');
+      await screenshot(page, '04-quickfix-menu.png', outputDir);
     });
 
     await t.test('Enter applies it: the mode line appears and the squiggle goes', async () => {
@@ -225,9 +234,11 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       await page.locator('.markers-panel .monaco-list-row', { hasText: CODE }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
       // VS Code asks for code actions again once the diagnostics change: none are left on the line.
       await editor.locator('.lightBulbWidget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-      await screenshot(page, '05-fixed.png');
+      await screenshot(page, '05-fixed.png', outputDir);
     });
-  });
+
+    await options.after?.(session);
+  }, outputDir);
 }
 
 /**

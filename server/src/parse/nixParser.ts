@@ -25,7 +25,12 @@ export class NixParser {
   static async load(wasm: ParserWasm): Promise<NixParser> {
     // Emscripten wants an ArrayBuffer of exactly the module (a Node Buffer may be a view into a pool).
     const e = wasm.engine;
-    await Parser.init({ wasmBinary: e.buffer.slice(e.byteOffset, e.byteOffset + e.byteLength) as ArrayBuffer });
+    await Parser.init({
+      wasmBinary: e.buffer.slice(e.byteOffset, e.byteOffset + e.byteLength) as ArrayBuffer,
+      // Emscripten still derives a file name from import.meta.url even with wasmBinary; in VS Code's
+      // web worker that is a blob: URL, which `new URL(name, base)` rejects. A plain name resolves nothing.
+      locateFile: (name: string) => name,
+    });
     const language = await Language.load(wasm.grammar);
     const parser = new Parser();
     parser.setLanguage(language);

@@ -45,9 +45,29 @@ async function open(name: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
+const isCancellation = (e: unknown) => e instanceof Error && (e.name === 'Canceled' || e.message === 'Canceled');
+
+/**
+ * The quick fixes at `range`. VS Code's getCodeActions cancels a request when
+ * the code-action provider registry changes while it runs and the document's
+ * providers no longer equal the (kind-filtered) ones it asked. Seen in the web
+ * host: requests failed exactly while TypeScript's extension activated
+ * (onLanguage:jsonc, because afterEach writes .vscode/settings.json). The
+ * request then rejects with "Canceled" or comes back empty; ask again, as the
+ * lightbulb does.
+ */
 async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  // Only our extension runs in the test instance; the API hands back actions without their diagnostics.
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt === 10;
+    try {
+      // Only our extension runs in the test instance; the API hands back actions without their diagnostics.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+      if (actions.length > 0 || last) return actions;
+    } catch (e) {
+      if (!isCancellation(e) || last) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 200)); // retry pause, not a wait for a result
+  }
 }
 
 async function revert(doc: vscode.TextDocument): Promise<void> {

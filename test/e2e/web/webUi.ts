@@ -1,0 +1,140 @@
+/**
+ * The UI walk-through of test/e2e/ui.ts (squiggle, Problems, hover,
+ * lightbulb fix applied from the UI, squiggle gone; screenshots 01–05) with
+ * a VSIX packaged without `main`, so code-server runs the `browser` entry in
+ * its web-worker extension host. Then, on the same workbench, where it ran:
+ * the Running Extensions editor (06), the web-worker extension host's log
+ * (07), the language server's Web Worker, and no Node language server.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TestContext } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { viewLine } from '../editorDom';
+import { waitFor } from '../support';
+import { runUiChecks, type Session } from '../ui';
+import { packageWebOnlyVsix } from './webVsix';
+
+const UI_TIMEOUT_MS = 15_000;
+const EXTENSION_ID = 'microvm-lint.microvm-lint';
+/** What VS Code's web-worker extension host logs when it activates an extension. */
+const ACTIVATED = `ExtensionService#_doActivateExtension ${EXTENSION_ID}`;
+
+/** Command lines of the processes running now (Linux /proc). */
+function commandLines(): string[] {
+  return fs.readdirSync('/proc').flatMap((name) => {
+    if (!/^\d+$/.test(name)) return [];
+    try {
+      return [fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ')];
+    } catch {
+      return []; // exited meanwhile
+    }
+  });
+}
+
+/**
+ * The Web Worker that runs our language server. VS Code's extension host
+ * wraps every worker an extension starts in a blob: script and names it
+ * "ExtensionHostWorker -> <script URL>"; the name shows whose it is.
+ */
+async function serverWorkerName(page: Page): Promise<{ name: string; scope: string; hasProcess: boolean }> {
+  return waitFor(
+    'the language server Web Worker',
+    async () => {
+      for (const w of page.workers()) {
+        const info = await w
+          .evaluate(() => {
+            const g = globalThis as unknown as { name?: string; process?: unknown };
+            return { name: g.name ?? '', scope: globalThis.constructor.name, hasProcess: typeof g.process !== 'undefined' };
+          })
+          .catch(() => undefined);
+        if (info && info.name.startsWith('ExtensionHostWorker -> ') && decodeURIComponent(info.name).includes(`/${EXTENSION_ID}-`)) return info;
+      }
+      return undefined;
+    },
+    UI_TIMEOUT_MS,
+  );
+}
+
+async function checkWebWorkerHost(t: TestContext, { page, server }: Session, outputDir: string): Promise<void> {
+  const failed = path.join(outputDir, 'failed-web-host.png');
+  fs.rmSync(failed, { force: true });
+  await t.test('it ran in the web-worker extension host, not in Node', async (st) => {
+    try {
+      await webWorkerHostChecks(st, page, server, outputDir);
+    } catch (e) {
+      await page.screenshot({ path: failed }).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+async function webWorkerHostChecks(st: TestContext, page: Page, server: Session['server'], outputDir: string): Promise<void> {
+  // The language server: a Web Worker started by the extension host, with no Node `process`.
+  const worker = await serverWorkerName(page);
+  assert.match(decodeURIComponent(worker.name), /\/dist\/web\/server\.js\b/, worker.name);
+  assert.equal(worker.scope, 'DedicatedWorkerGlobalScope');
+  assert.equal(worker.hasProcess, false, 'no Node `process` in the server worker');
+  st.diagnostic(`server worker: ${decodeURIComponent(worker.name).replace(/&tkn=.*/, '')}`);
+  // The Node client would have forked dist/server.js from the installed extension.
+  const nodeServers = commandLines().filter((c) => c.includes(server.dirs.extensionsDir) && c.includes('dist/server.js'));
+  assert.deepEqual(nodeServers, [], 'no Node language server process');
+
+  // What a user sees: Developer: Show Running Extensions says where each extension runs.
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+  const ours = rows.filter({ hasText: 'MicroVM Lint' });
+  await ours.waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.match(await ours.innerText(), /\bweb worker\b/i, 'MicroVM Lint runs in the "web worker" host');
+  // Built-in Node extensions (Git) run on the code-server host, for contrast.
+  const git = rows.filter({ hasText: /^Git\s/ }).first();
+  await git.waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.match(await git.innerText(), new RegExp(`127\\.0\\.0\\.1:${server.port}`), 'Git runs on the code-server (Node) host');
+  await page.screenshot({ path: path.join(outputDir, '06-running-extensions.png') });
+
+  // The web-worker extension host's own log (Output: "Extension Host (Worker)") has the activation.
+  await runCommand(page, 'Output: Show Output Channels', 'Extension Host (Worker)');
+  const output = page.locator('.part.panel .monaco-editor').first();
+  await viewLine(output, ACTIVATED).waitFor({ timeout: UI_TIMEOUT_MS });
+  st.diagnostic(`Extension Host (Worker) log: ${(await viewLine(output, ACTIVATED).innerText()).replace(/\u00a0/g, ' ').trim()}`);
+  await page.screenshot({ path: path.join(outputDir, '07-exthost-worker-log.png') });
+}
+
+/**
+ * Runs `command` from the command palette (F1), then, when given, picks
+ * `item` from the list the command opens. Enter goes only to a focused row
+ * with the wanted text: while the palette still filters, the focused row can
+ * be another command. The first F1 can come before the workbench bound its
+ * keys, so it is pressed again until the palette shows.
+ */
+async function runCommand(page: Page, command: string, item?: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await waitFor(
+    'the command palette',
+    async () => {
+      await page.keyboard.press('F1');
+      return widget.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => undefined);
+    },
+    UI_TIMEOUT_MS,
+    0,
+  );
+  await page.keyboard.type(command);
+  await widget.locator('.monaco-list-row.focused', { hasText: command }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  if (item !== undefined) {
+    // The same widget comes back with the command's own list.
+    await widget.locator('.monaco-list-row', { hasText: item }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.keyboard.type(item);
+    await widget.locator('.monaco-list-row.focused', { hasText: item }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.keyboard.press('Enter');
+  }
+  await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+export async function runWebUiChecks(t: TestContext, browser: Browser, root: string, outputDir: string): Promise<void> {
+  const { vsix, manifest } = packageWebOnlyVsix(path.join(root, 'stage'), path.join(outputDir, 'microvm-lint-web.vsix'));
+  assert.equal(manifest.main, undefined);
+  t.diagnostic(`packaged ${path.relative(process.cwd(), vsix)} (${fs.statSync(vsix).size} bytes) with browser: ${String(manifest.browser)} and no main`);
+  await runUiChecks(t, browser, root, vsix, { outputDir, after: (s) => checkWebWorkerHost(t, s, outputDir) });
+}
