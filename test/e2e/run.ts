@@ -53,7 +53,7 @@ after(async () => {
   browserHome.remove();
 });
 
-test('vscode-API suite inside code-server', { skip: !wanted('suite'), timeout: 6 * 60_000 }, async (t) => {
+if (wanted('suite')) test('vscode-API suite inside code-server', { timeout: 6 * 60_000 }, async (t) => {
   const tmp = tempFolder('e2e-suite');
   try {
     const { failures, results } = await runVscodeSuite(browser, tmp.path, path.join(OUTPUT_DIR, 'vscode-suite.json'));
@@ -69,7 +69,7 @@ test('vscode-API suite inside code-server', { skip: !wanted('suite'), timeout: 6
   }
 });
 
-test('UI: the packaged extension in code-server', { skip: !wanted('ui'), timeout: 4 * 60_000 }, async (t) => {
+if (wanted('ui')) test('UI: the packaged extension in code-server', { timeout: 4 * 60_000 }, async (t) => {
   const tmp = tempFolder('e2e-ui');
   try {
     await runUiChecks(t, browser, tmp.path, packagedVsix());
@@ -78,7 +78,7 @@ test('UI: the packaged extension in code-server', { skip: !wanted('ui'), timeout
   }
 });
 
-test('UI: beside a Nix IDE stand-in (same language id and grammar scope)', { skip: !wanted('nix-ide'), timeout: 4 * 60_000 }, async (t) => {
+if (wanted('nix-ide')) test('UI: beside a Nix IDE stand-in (same language id and grammar scope)', { timeout: 4 * 60_000 }, async (t) => {
   const tmp = tempFolder('e2e-nix-ide');
   try {
     await runCoexistenceCheck(t, browser, tmp.path, packagedVsix());

