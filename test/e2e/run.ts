@@ -13,50 +13,20 @@
  * /usr/bin/chromium), MICROVM_LINT_E2E_KEEP=1 keeps the temporary folders.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { stopAllCodeServers } from './codeServer';
+import { test } from 'node:test';
+import { setUpE2eRun } from './harness';
 import { runUiChecks, runCoexistenceCheck, packagedVsix } from './ui';
 import { runVscodeSuite } from './vscodeSuite';
-import { OUTPUT_DIR, removeAllTempFolders, tempFolder } from './support';
+import { OUTPUT_DIR, tempFolder } from './support';
 
 const PARTS = ['suite', 'ui', 'nix-ide'] as const;
-const chosen = process.argv.slice(2);
-for (const c of chosen) if (!(PARTS as readonly string[]).includes(c)) throw new Error(`unknown part ${c}; known: ${PARTS.join(', ')}`);
-const wanted = (part: (typeof PARTS)[number]) => chosen.length === 0 || chosen.includes(part);
-
-const browserHome = tempFolder('e2e-browser');
-let browser: Browser;
-
-// Interrupted (Ctrl+C, a CI timeout): leave no code-server, file watcher or browser behind.
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(sig, () => {
-    console.error(`# ${sig}: stopping code-server and the browser`);
-    void Promise.allSettled([stopAllCodeServers(), browser?.close()]).finally(() => {
-      removeAllTempFolders();
-      process.exit(128 + os.constants.signals[sig]);
-    });
-  });
-}
-
-before(async () => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-  browser = await launchBrowser(browserHome.path);
-});
-
-after(async () => {
-  await browser?.close();
-  browserHome.remove();
-});
+const { wanted, browser } = setUpE2eRun(PARTS, OUTPUT_DIR, 'e2e');
 
 if (wanted('suite')) test('vscode-API suite inside code-server', { timeout: 6 * 60_000 }, async (t) => {
   const tmp = tempFolder('e2e-suite');
   try {
-    const { failures, results } = await runVscodeSuite(browser, tmp.path, path.join(OUTPUT_DIR, 'vscode-suite.json'));
+    const { failures, results } = await runVscodeSuite(browser(), tmp.path, path.join(OUTPUT_DIR, 'vscode-suite.json'));
     for (const r of results) {
       await t.test(r.title, () => {
         if (r.state !== 'passed') assert.fail(r.error ?? r.state);
@@ -72,7 +42,7 @@ if (wanted('suite')) test('vscode-API suite inside code-server', { timeout: 6 * 
 if (wanted('ui')) test('UI: the packaged extension in code-server', { timeout: 4 * 60_000 }, async (t) => {
   const tmp = tempFolder('e2e-ui');
   try {
-    await runUiChecks(t, browser, tmp.path, packagedVsix());
+    await runUiChecks(t, browser(), tmp.path, packagedVsix());
   } finally {
     tmp.remove();
   }
@@ -81,7 +51,7 @@ if (wanted('ui')) test('UI: the packaged extension in code-server', { timeout: 4
 if (wanted('nix-ide')) test('UI: beside a Nix IDE stand-in (same language id and grammar scope)', { timeout: 4 * 60_000 }, async (t) => {
   const tmp = tempFolder('e2e-nix-ide');
   try {
-    await runCoexistenceCheck(t, browser, tmp.path, packagedVsix());
+    await runCoexistenceCheck(t, browser(), tmp.path, packagedVsix());
   } finally {
     tmp.remove();
   }

