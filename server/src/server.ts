@@ -19,9 +19,9 @@ import { DocumentStore, type OpenDocument } from './features/documents';
 import { hover } from './features/hover';
 import { SettingsCache, type ResolvedSettings } from './features/settingsCache';
 import { NixParser, type ParserWasm } from './parse/nixParser';
+import { VERSION } from './version';
 
 export const SERVER_NAME = 'microvm-lint';
-export const SERVER_VERSION = '0.1.0';
 
 /**
  * Where the parser's two .wasm files come from: bytes the Node host read from
@@ -79,7 +79,7 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+      serverInfo: { name: SERVER_NAME, version: VERSION },
     };
   });
 

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { COMMANDS } from '../../client/src/commands';
 import { RULE_LEVELS, SETTINGS_SCHEMA } from '../../server/src/features/settings';
 import { RULES } from '../../server/src/rules/index';
+import { VERSION } from '../../server/src/version';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -42,6 +43,10 @@ describe('package.json manifest', () => {
     assert.deepEqual(manifest.contributes.languages.map((l: { id: string }) => l.id), ['nix']);
     assert.deepEqual(manifest.contributes.grammars.map((g: { language: string; scopeName: string }) => [g.language, g.scopeName]), [['nix', 'source.nix']]);
     assert.deepEqual(manifest.activationEvents, ['onLanguage:nix', 'workspaceContains:**/*.nix']);
+  });
+
+  it('states the same version as the server and CLI', () => {
+    assert.equal(manifest.version, VERSION);
   });
 
   it('declares untrusted and virtual workspace support', () => {

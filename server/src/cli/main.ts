@@ -8,9 +8,9 @@ import { RULE_DOCS } from '../rules/docs';
 import { RULES } from '../rules/index';
 import { DEFAULT_OPTIONS, isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
-import { runNodeServer } from '../node/serverMain';
+import { join } from 'node:path';
 import { readParserWasm } from '../node/wasm';
-import { SERVER_VERSION } from '../server';
+import { VERSION } from '../version';
 import { checkSelection, failsAt, formatJson, formatText, selectFiles } from './check';
 import { errorCode } from './walk';
 
@@ -70,13 +70,15 @@ async function main(argv: string[]): Promise<number> {
     case 'lsp':
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))) rest.push('--stdio');
       process.argv = [process.argv[0], process.argv[1], ...rest];
-      runNodeServer();
+      // The server is its own bundle (dist/server.js, also what VS Code starts):
+      // loading it only here keeps the LSP library out of `check`'s start-up.
+      require(join(__dirname, 'server.js'));
       return -1; // keeps running
     case 'explain':
       return explain(rest);
     case '--version':
     case '-v':
-      process.stdout.write(`${SERVER_VERSION}\n`);
+      process.stdout.write(`${VERSION}\n`);
       return 0;
     case '--help':
     case '-h':
