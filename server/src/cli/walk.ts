@@ -1,6 +1,6 @@
 /**
  * Finds the .nix files under the given paths. Directories are entered once
- * by their real path, so symlink loops end; unreadable entries met while
+ * (by device and inode), so symlink loops end; unreadable entries met while
  * walking become warnings instead of failures.
  */
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';

@@ -4,11 +4,12 @@
  * replaces the whole string content, so completing over a typo fixes it.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { INTERFACE_TYPES, MACVTAP_MODES, MODE_DOCS, TYPE_DOCS } from '../knowledge/macvtapModes';
+import { INTERFACE_TYPES, MACVTAP_MODES, TYPE_DOCS } from '../knowledge/macvtapModes';
 import type { Analysis } from '../rules/analyze';
 import type { MacvtapMode } from '../knowledge/macvtapModes';
 import { toRange } from './convert';
 import { targetAt } from './cursor';
+import { modeMarkdown } from './hover';
 
 export const COMPLETION_TRIGGERS = ['"'];
 
@@ -30,10 +31,7 @@ export function completion(analysis: Analysis, offset: number, preferredMode: Ma
     preselect,
   });
   if (key === 'macvtap.mode') {
-    return MACVTAP_MODES.map((m, i) => {
-      const d = MODE_DOCS[m];
-      return item(m, 'macvtap mode', `${d.summary}\n\n**In the kernel:** ${d.kernel}\n\n**Use it when:** ${d.useWhen}`, m === preferredMode ? 0 : i + 1, m === preferredMode);
-    });
+    return MACVTAP_MODES.map((m, i) => item(m, 'macvtap mode', modeMarkdown(m), m === preferredMode ? 0 : i + 1, m === preferredMode));
   }
   if (key === 'type') return INTERFACE_TYPES.map((ty, i) => item(ty, 'MicroVM interface type', TYPE_DOCS[ty], i));
   return [];

@@ -19,10 +19,6 @@ export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
-export function toSpan(lines: LineIndex, range: Range): Span {
-  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
-}
-
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

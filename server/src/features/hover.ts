@@ -11,6 +11,7 @@ import {
   MODE_DOCS,
   TYPE_DOCS,
   type InterfaceType,
+  type MacvtapMode,
 } from '../knowledge/macvtapModes';
 import type { InterfaceDecl, Lookup } from '../model';
 import type { Analysis } from '../rules/analyze';
@@ -27,7 +28,7 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
 }
 
 /** The markdown for a cursor target, or undefined when there is nothing to teach there. */
-export function hoverMarkdown(t: CursorTarget): string | undefined {
+function hoverMarkdown(t: CursorTarget): string | undefined {
   const key = t.path.join('.');
   const macvtap = t.iface.type === 'macvtap';
   if (key === 'type') return typeDoc(t.iface);
@@ -52,9 +53,14 @@ function typeDoc(iface: InterfaceDecl): string {
   return section('`type = "macvtap"`: MicroVM macvtap interface', `${body}\n\n${MICROVM_MACVTAP_BEHAVIOUR}`, iface);
 }
 
-function modeDoc(mode: (typeof MACVTAP_MODES)[number], iface: InterfaceDecl): string {
+function modeDoc(mode: MacvtapMode, iface: InterfaceDecl): string {
+  return section(`macvtap mode \`${mode}\``, modeMarkdown(mode), iface);
+}
+
+/** What one mode does, as hovers and completion items show it. */
+export function modeMarkdown(mode: MacvtapMode): string {
   const d = MODE_DOCS[mode];
-  return section(`macvtap mode \`${mode}\``, `${d.summary}\n\n**In the kernel:** ${d.kernel}\n\n**Use it when:** ${d.useWhen}`, iface);
+  return `${d.summary}\n\n**In the kernel:** ${d.kernel}\n\n**Use it when:** ${d.useWhen}`;
 }
 
 function modeTable(): string {
@@ -66,7 +72,7 @@ function section(title: string, body: string, iface: InterfaceDecl): string {
 }
 
 /** The interface as this file declares it. */
-export function settingsTable(iface: InterfaceDecl): string {
+function settingsTable(iface: InterfaceDecl): string {
   const rows: [string, Lookup][] = [
     ['id', iface.id],
     ['mac', iface.mac],

@@ -4,8 +4,8 @@
  * the other settings still apply.
  */
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
-import { RULES } from '../rules/index';
-import type { AnalysisOptions } from '../rules/options';
+import { ruleByCode } from '../rules/index';
+import { isMacvtapMode, type AnalysisOptions } from '../rules/options';
 import type { Severity } from '../rules/rule';
 
 export const RULE_LEVELS = ['default', 'error', 'warning', 'information', 'hint', 'off'] as const;
@@ -52,7 +52,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   }
   const mode = isObject(obj.macvtap) ? obj.macvtap.preferredMode : obj['macvtap.preferredMode'];
   if (mode !== undefined) {
-    if (typeof mode === 'string' && (MACVTAP_MODES as readonly string[]).includes(mode)) settings.preferredMode = mode as MacvtapMode;
+    if (typeof mode === 'string' && isMacvtapMode(mode)) settings.preferredMode = mode;
     else problems.push(`microvmLint.macvtap.preferredMode: expected one of ${MACVTAP_MODES.join(', ')}`);
   }
   if (obj.rules !== undefined) {
@@ -60,7 +60,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     else {
       const rules: Record<string, RuleLevel> = {};
       for (const [code, level] of Object.entries(obj.rules)) {
-        if (!RULES.some((r) => r.code === code)) problems.push(`microvmLint.rules: unknown rule "${code}"`);
+        if (!ruleByCode(code)) problems.push(`microvmLint.rules: unknown rule "${code}"`);
         else if (typeof level !== 'string' || !(RULE_LEVELS as readonly string[]).includes(level))
           problems.push(`microvmLint.rules.${code}: expected one of ${RULE_LEVELS.join(', ')}`);
         else rules[code] = level as RuleLevel;

@@ -17,9 +17,3 @@ export const DOCS_BASE_URL = 'https://github.com/microvm-lint/microvm-lint/blob/
 
 export const docsUrl = (code: string): string => `${DOCS_BASE_URL}${code}.md`;
 
-/** One "## heading" section of a rule's page, without the heading. */
-export function docSection(code: string, heading: string): string | undefined {
-  const page = RULE_DOCS[code];
-  const m = page && new RegExp(`^## ${heading}\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(page);
-  return m ? m[1].trim() : undefined;
-}
