@@ -48,23 +48,24 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
   const settings = new SettingsCache(connection);
   const pusher = new DiagnosticsPusher({
     versionOf: (uri) => documents?.get(uri)?.version,
-    compute: async (uri) => {
-      const doc = documents?.get(uri);
-      if (!doc) return [];
-      const s = await settings.forDocument(uri);
-      return s.settings.enable ? toDiagnostics(doc.analysis(s.options), doc.version) : [];
-    },
+    compute: (uri) => withDocument(uri, [], diagnosticsOf),
     send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    failed: (uri, e) => connection.console.error(`microvm-lint: diagnostics for ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`),
   });
 
   /** Runs `fn` on an open document's analysis; requests for unknown documents get `empty`. */
   async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: ResolvedSettings) => T): Promise<T> {
     await ready;
-    const doc = documents?.get(uri);
-    if (!doc) return empty;
+    if (!documents?.get(uri)) return empty;
     const s = await settings.forDocument(uri);
-    if (!s.settings.enable) return empty;
+    // Looked up again: the document may have been closed (its tree freed) while the settings came.
+    const doc = documents?.get(uri);
+    if (!doc || !s.settings.enable) return empty;
     return fn(doc, s);
+  }
+
+  function diagnosticsOf(doc: OpenDocument, s: ResolvedSettings) {
+    return toDiagnostics(doc.analysis(s.options), doc.version);
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -116,7 +117,7 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
 
   connection.languages.diagnostics.on(async ({ textDocument }) => ({
     kind: 'full' as const,
-    items: await withDocument(textDocument.uri, [], (doc, s) => toDiagnostics(doc.analysis(s.options), doc.version)),
+    items: await withDocument(textDocument.uri, [], diagnosticsOf),
   }));
 
   connection.onCodeAction(async (params) => {

@@ -148,6 +148,24 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.published.slice(since).filter((p) => p.uri === uri).length, 1);
   });
 
+  it('survives a close while the document\'s diagnostics wait for settings', async () => {
+    const uri = 'file:///ws/close-mid-request.nix';
+    let release!: () => void;
+    client.configurationGate = new Promise((r) => (release = r));
+    const asked = new Promise<void>((r) => (client.onConfigurationRequest = r));
+    await client.open(uri, GUEST);
+    await asked; // the server is now waiting for this document's settings
+    await client.close(uri);
+    release();
+    client.onConfigurationRequest = undefined;
+    // The server answers on: a new document gets its diagnostics; the closed one got only its empty publish.
+    const other = 'file:///ws/after-mid-request-close.nix';
+    await client.open(other, GUEST);
+    assert.equal((await client.forVersion(other, 1))[0].code, 'macvtap-mode-missing');
+    assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]), [[undefined, 0]]);
+    assert.ok(client.alive);
+  });
+
   it('counts columns in UTF-16 and lines across CRLF', async () => {
     const uri = 'file:///ws/crlf.nix';
     const text = '{\r\n  # café 🚀\r\n  x = [ { id = "é🚀"; type = "macvtap"; macvtap.link = "eth0"; } ];\r\n}\r\n';

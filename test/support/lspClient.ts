@@ -36,6 +36,9 @@ export class LspClient {
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   settings: unknown;
   readonly configurationRequests: unknown[] = [];
+  /** Answers to workspace/configuration wait for this (to hold the server mid-request). */
+  configurationGate: Promise<void> = Promise.resolve();
+  onConfigurationRequest: (() => void) | undefined;
   stderr = '';
 
   constructor(options: ClientOptions = {}) {
@@ -47,8 +50,10 @@ export class LspClient {
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    this.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
       this.configurationRequests.push(params);
+      this.onConfigurationRequest?.();
+      await this.configurationGate;
       return params.items.map(() => this.settings);
     });
     this.connection.onRequest('client/registerCapability', () => null);

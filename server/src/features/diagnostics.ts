@@ -18,6 +18,8 @@ export interface PushTarget {
   /** Computes the diagnostics of the current version (may wait for settings). */
   compute(uri: string): Promise<Diagnostic[]>;
   send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  /** A publish that threw: reported, never left as an unhandled rejection (which would end the process). */
+  failed(uri: string, error: unknown): void;
 }
 
 export class DiagnosticsPusher {
@@ -30,7 +32,7 @@ export class DiagnosticsPusher {
 
   schedule(uri: string, delayMs = this.delayMs): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.publish(uri), delayMs));
+    this.timers.set(uri, setTimeout(() => this.publish(uri).catch((e: unknown) => this.target.failed(uri, e)), delayMs));
   }
 
   /** Sends the diagnostics of the current version unless a newer version or a close came first. */
