@@ -31,7 +31,7 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
 function hoverMarkdown(t: CursorTarget): string | undefined {
   const key = t.path.join('.');
   const macvtap = t.iface.type === 'macvtap';
-  if (key === 'type') return typeDoc(t.iface);
+  if (key === 'type') return t.iface.type === undefined ? undefined : typeDoc(t.iface);
   if (!macvtap) return undefined;
   if (key === 'macvtap') return section('`macvtap`: macvtap settings', MICROVM_MACVTAP_BEHAVIOUR, t.iface);
   if (key === 'macvtap.link') {
@@ -47,7 +47,7 @@ function hoverMarkdown(t: CursorTarget): string | undefined {
 }
 
 function typeDoc(iface: InterfaceDecl): string {
-  const known = (INTERFACE_TYPES as readonly string[]).includes(iface.type);
+  const known = (INTERFACE_TYPES as readonly string[]).includes(iface.type ?? '');
   const body = known ? TYPE_DOCS[iface.type as InterfaceType] : `\`${iface.type}\` is not an interface type of microvm.nix (${INTERFACE_TYPES.join(', ')}).`;
   if (iface.type !== 'macvtap') return `**MicroVM interface type \`${iface.type}\`**\n\n${body}`;
   return section('`type = "macvtap"`: MicroVM macvtap interface', `${body}\n\n${MICROVM_MACVTAP_BEHAVIOUR}`, iface);

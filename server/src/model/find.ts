@@ -10,20 +10,38 @@ import { unparenthesize } from '../parse/syntax';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * Bindings written `name = ...;` or `"name" = ...;` (a one-element path).
- */
-export function bindingsNamed(tree: Tree, text: string, name: string): SyntaxNode[] {
-  const found: SyntaxNode[] = [];
+/** Where a name is met: `name = ...;` (or `"name"`), or `a.b.name = ...;` when `last` is asked for. */
+export function bindingsNamed(tree: Tree, text: string, name: string, where: 'only' | 'last' = 'only'): SyntaxNode[] {
+  return namesInTree(tree, text, name).filter((n) => n.kind === 'binding' && (where === 'last' ? n.last : n.only)).map((n) => n.node);
+}
+
+export interface NameHit {
+  kind: 'binding' | 'inherit';
+  /** The binding, or the `inherit` statement. */
+  node: SyntaxNode;
+  /** The name is the whole attribute path. */
+  only: boolean;
+  /** The name is the last element of the attribute path. */
+  last: boolean;
+}
+
+/** Every place `name` is an attribute name of a binding, or a name an `inherit` (without source) brings in. */
+export function namesInTree(tree: Tree, text: string, name: string): NameHit[] {
+  const found: NameHit[] = [];
   const pattern = new RegExp(`(?<![\\w'-])${escape(name)}(?![\\w'-])`, 'g');
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     let node: SyntaxNode | null = tree.rootNode.descendantForIndex(m.index, m.index + name.length);
     if (node?.type === 'string_fragment') node = node.parent; // "name"
-    const attrpath = node?.parent;
-    const binding = attrpath?.parent;
-    if (!node || attrpath?.type !== 'attrpath' || binding?.type !== 'binding') continue;
-    if (attrpath.namedChildCount !== 1 || binding.childForFieldName('attrpath')?.id !== attrpath.id) continue;
-    found.push(binding);
+    const holder = node?.parent;
+    const statement = holder?.parent;
+    if (!node || !holder || !statement) continue;
+    if (holder.type === 'attrpath' && statement.type === 'binding' && statement.childForFieldName('attrpath')?.id === holder.id) {
+      const count = holder.namedChildCount;
+      const last = holder.namedChild(count - 1)?.id === node.id;
+      found.push({ kind: 'binding', node: statement, only: count === 1, last });
+    } else if (holder.type === 'inherited_attrs' && statement.type === 'inherit') {
+      found.push({ kind: 'inherit', node: statement, only: true, last: true });
+    }
   }
   return found;
 }

@@ -1,19 +1,38 @@
 /**
- * MicroVM.nix interface declarations: attribute sets with a literal
- * `type = "..."`, wherever they are written (in `microvm.interfaces`, in a
- * `map` lambda, behind `lib.mkIf`, bound in a `let`).
+ * MicroVM.nix interface declarations. A set is an interface because of
+ * where it is: an element of `microvm.interfaces` (guest module, flake
+ * module, or a host's `microvm.vms.<name>.config`), reached through the
+ * constructs of resolve.ts. A set with `type = "macvtap"` and an `id`,
+ * `mac` or `macvtap` attribute counts wherever it is: no other module has
+ * that shape. Each interface belongs to a VM, whose literal
+ * `microvm.hypervisor` the model reads too.
  */
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
-import { enclosingExpression, unparenthesize } from '../parse/syntax';
+import { enclosingExpression, spanOf, stringLiteral, unparenthesize, type Span } from '../parse/syntax';
 import { isAttrSetNode, lookup, readAttrSet, type AttrSet, type Binding, type Lookup } from './attrsets';
-import { bindingsNamed, namesMergedWithUpdate } from './find';
+import { namesInTree, namesMergedWithUpdate, type NameHit } from './find';
+import { guestMacSetters, type MacSetter } from './macSetters';
+import { bindingNames, placeOf, type Owner } from './place';
+import { elementSets, lookupName } from './resolve';
 import type { AttrSetCache } from './setCache';
+
+export type Hypervisor =
+  | { kind: 'literal'; value: string; span: Span }
+  /** Not set in this file: microvm.nix's default, qemu. */
+  | { kind: 'default' }
+  /** Set to an expression, or to different values. */
+  | { kind: 'unknown' };
+
+export interface Vm extends Owner {
+  hypervisor: Hypervisor;
+}
 
 export interface InterfaceDecl {
   set: AttrSet;
-  /** The `type = "..."` binding and its literal value. */
-  typeBinding: Binding;
-  type: string;
+  /** The `type = ...` binding, whatever its value. */
+  typeBinding?: Binding;
+  /** The type when it is a literal string. */
+  type?: string;
   /**
    * Attributes may come from elsewhere: the set is merged with `//` (directly
    * or through the name it is bound to), or passed to `recursiveUpdate`.
@@ -25,42 +44,128 @@ export interface InterfaceDecl {
   link: Lookup;
   id: Lookup;
   mac: Lookup;
+  bridge: Lookup;
+  vm: Vm;
+  /** Found as an element of `microvm.interfaces`, or only by its macvtap shape. */
+  by: 'place' | 'shape';
 }
 
 export interface Model {
+  /** In source order. */
   interfaces: InterfaceDecl[];
+  /** Every VM an interface belongs to. */
+  vms: Vm[];
+  /** Guest-side settings that change a MAC address, per VM (key). */
+  macSetters: MacSetter[];
 }
+
+export type { MacSetter } from './macSetters';
+export type { Owner } from './place';
 
 /** `cache` (kept by an open document across versions) skips re-reading unchanged sets. */
 export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Model {
-  const interfaces: InterfaceDecl[] = [];
+  const owners = new Map<string, Owner>();
+  const found = new Map<number, { node: SyntaxNode; owner: Owner; by: 'place' | 'shape' }>();
+  const own = (o: Owner) => {
+    if (!owners.has(o.key)) owners.set(o.key, o);
+    return owners.get(o.key)!;
+  };
+
+  for (const hit of namesInTree(tree, text, 'interfaces')) {
+    if (!hit.last) continue;
+    const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['interfaces']);
+    if (!place || !isPath(place.path, 'microvm', 'interfaces')) continue;
+    const value = valueOf(hit);
+    for (const node of value ? elementSets(value) : []) {
+      if (!found.has(node.startIndex)) found.set(node.startIndex, { node, owner: own(place.owner), by: 'place' });
+    }
+  }
+
+  const read = (node: SyntaxNode): AttrSet => {
+    const span = spanOf(node);
+    return cache ? cache.get(text, span, node.hasError, () => readAttrSet(node)) : readAttrSet(node);
+  };
+  const sets = new Map<number, AttrSet>();
+  for (const typeHit of namesInTree(tree, text, 'type')) {
+    const setNode = typeHit.kind === 'binding' && typeHit.only ? typeHit.node.parent?.parent : undefined; // binding -> binding_set -> set
+    if (!setNode || !isAttrSetNode(setNode) || found.has(setNode.startIndex)) continue;
+    const set = read(setNode);
+    sets.set(setNode.startIndex, set);
+    if (!hasMacvtapShape(set)) continue;
+    const owner = placeOf(setNode, [], true)!.owner;
+    found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape' });
+  }
+
+  const hypervisors = readHypervisors(tree, text);
+  const vms = new Map<string, Vm>();
+  for (const o of owners.values()) vms.set(o.key, { ...o, hypervisor: hypervisors.get(o.key) ?? { kind: 'default' } });
+
   let merged: Set<string> | undefined;
-  for (const bindingNode of bindingsNamed(tree, text, 'type')) {
-    const setNode = bindingNode.parent?.parent; // binding -> binding_set -> attrset
-    if (!setNode || !isAttrSetNode(setNode)) continue;
-    const span = { start: setNode.startIndex, end: setNode.endIndex };
-    const set = cache ? cache.get(text, span, setNode.hasError, () => readAttrSet(setNode)) : readAttrSet(setNode);
-    const typeBinding = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'type');
-    if (!typeBinding || typeBinding.value.kind !== 'string') continue;
+  const interfaces: InterfaceDecl[] = [];
+  for (const { node, owner, by } of [...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)) {
     merged ??= namesMergedWithUpdate(tree, text);
-    interfaces.push(describe(set, typeBinding, typeBinding.value.value, isOpen(setNode, merged)));
+    const set = sets.get(node.startIndex) ?? read(node);
+    interfaces.push(describe(set, isOpen(node, merged), vms.get(owner.key)!, by));
   }
   cache?.nextGeneration();
-  return { interfaces };
+  const macSetters = interfaces.length > 0 ? guestMacSetters(tree, text) : [];
+  return { interfaces, vms: [...vms.values()], macSetters };
 }
 
-function describe(set: AttrSet, typeBinding: Binding, type: string, open: boolean): InterfaceDecl {
+const isPath = (path: readonly string[], ...want: string[]) => path.length === want.length && want.every((w, i) => path[i] === w);
+
+/** The expression a `microvm.interfaces` binding or `inherit interfaces;` stands for. */
+function valueOf(hit: NameHit): SyntaxNode | undefined {
+  if (hit.kind === 'binding') return hit.node.childForFieldName('expression') ?? undefined;
+  if (hit.node.type !== 'inherit') return undefined;
+  // `inherit interfaces;` is `interfaces = interfaces;` looked up from outside the set.
+  const attrs = hit.node.childForFieldName('attrs');
+  const ref = attrs?.namedChildren.find((a) => a?.text === 'interfaces');
+  const set = hit.node.parent?.parent;
+  if (!ref || !set) return undefined;
+  return lookupName('interfaces', [], set);
+}
+
+/** `type = "macvtap"` plus `id`, `mac` or `macvtap`: the shape only microvm.nix interfaces have. */
+function hasMacvtapShape(set: AttrSet): boolean {
+  const type = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'type');
+  if (type?.value.kind !== 'string' || type.value.value !== 'macvtap') return false;
+  const names = new Set([...set.bindings.map((b) => b.path[0]), ...set.inherits.flatMap((i) => i.names)]);
+  return names.has('id') || names.has('mac') || names.has('macvtap');
+}
+
+function readHypervisors(tree: Tree, text: string): Map<string, Hypervisor> {
+  const out = new Map<string, Hypervisor>();
+  for (const hit of namesInTree(tree, text, 'hypervisor')) {
+    if (!hit.last) continue;
+    const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['hypervisor']);
+    if (!place || !isPath(place.path, 'microvm', 'hypervisor')) continue;
+    const valueNode = hit.kind === 'binding' ? hit.node.childForFieldName('expression') : null;
+    const literal = valueNode ? stringLiteral(unparenthesize(valueNode)) : undefined;
+    const next: Hypervisor = literal && valueNode ? { kind: 'literal', value: literal.value, span: spanOf(valueNode) } : { kind: 'unknown' };
+    const before = out.get(place.owner.key);
+    const agree = !before || (before.kind === 'literal' && next.kind === 'literal' && before.value === next.value);
+    out.set(place.owner.key, agree ? next : { kind: 'unknown' });
+  }
+  return out;
+}
+
+function describe(set: AttrSet, open: boolean, vm: Vm, by: 'place' | 'shape'): InterfaceDecl {
   const nested = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'macvtap');
+  const typeBinding = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'type');
   return {
     set,
     typeBinding,
-    type,
+    type: typeBinding?.value.kind === 'string' ? typeBinding.value.value : undefined,
     open,
     macvtapSet: nested?.value.kind === 'attrset' ? { binding: nested, set: nested.value.set } : undefined,
     mode: lookup(set, ['macvtap', 'mode']),
     link: lookup(set, ['macvtap', 'link']),
     id: lookup(set, ['id']),
     mac: lookup(set, ['mac']),
+    bridge: lookup(set, ['bridge']),
+    vm,
+    by,
   };
 }
 
@@ -96,3 +201,4 @@ function applied(apply: SyntaxNode): string {
   while (fn && fn.type === 'apply_expression') fn = fn.childForFieldName('function');
   return fn ? unparenthesize(fn).text : '';
 }
+

@@ -5,7 +5,24 @@
  */
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/edits';
-import type { AttrSet, Binding } from '../model';
+import type { AttrSet, Binding, Span } from '../model';
+
+/**
+ * Removes a binding: with its whole line(s) when nothing else is on them
+ * (so no blank line is left), else just the binding and the blanks after it.
+ */
+export function removeBinding(lines: LineIndex, span: Span): TextEdit {
+  const text = lines.text;
+  const first = lines.positionAt(span.start).line;
+  const last = lines.positionAt(span.end).line;
+  const before = text.slice(lines.lineStart(first), span.start);
+  const after = text.slice(span.end, lines.lineEnd(last));
+  if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after) && last + 1 < lines.lineCount) {
+    return { start: lines.lineStart(first), end: lines.lineStart(last + 1), newText: '' };
+  }
+  const blanks = /^[ \t]*/.exec(after)![0].length;
+  return { start: span.start, end: span.end + blanks, newText: '' };
+}
 
 /** Inserts `bindingText` (e.g. `mode = "vepa";`) after `anchor`, or into an empty `set`. */
 export function insertBinding(lines: LineIndex, set: AttrSet, anchor: Binding | undefined, bindingText: string): TextEdit {

@@ -4,7 +4,7 @@
  * a merged set, a computed value or an inherit counts as "may be set".
  */
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
-import type { InterfaceDecl } from '../model';
+import type { Binding, InterfaceDecl } from '../model';
 import { isMacvtapMode } from './options';
 import { insertBinding } from './layout';
 import { defineRule, type Fix, type RuleContext } from './rule';
@@ -16,7 +16,10 @@ function who(i: InterfaceDecl): string {
   return i.id.found === 'binding' && i.id.value.kind === 'string' ? `Interface "${i.id.value.value}"` : 'This interface';
 }
 
-const macvtapInterfaces = (ctx: RuleContext) => ctx.model.interfaces.filter((i) => i.type === 'macvtap');
+type MacvtapInterface = InterfaceDecl & { type: 'macvtap'; typeBinding: Binding };
+
+const macvtapInterfaces = (ctx: RuleContext) =>
+  ctx.model.interfaces.filter((i): i is MacvtapInterface => i.type === 'macvtap' && i.typeBinding !== undefined);
 
 /** Preferred mode first, then the others in the kernel's order. */
 function modesInFixOrder(preferred: MacvtapMode): MacvtapMode[] {
@@ -46,6 +49,7 @@ function modeEdit(ctx: RuleContext, i: InterfaceDecl, mode: MacvtapMode) {
 }
 
 export const macvtapModeMissing = defineRule({
+  family: 'macvtap',
   code: 'macvtap-mode-missing',
   defaultSeverity: 'error',
   description: 'A macvtap interface has no macvtap.mode (or mode = null), so the VM does not start.',
@@ -71,6 +75,7 @@ export const macvtapModeMissing = defineRule({
 });
 
 export const macvtapModeInvalid = defineRule({
+  family: 'macvtap',
   code: 'macvtap-mode-invalid',
   defaultSeverity: 'error',
   description: `A literal macvtap.mode is not one of ${MODE_LIST}.`,
@@ -98,6 +103,7 @@ export const macvtapModeInvalid = defineRule({
 });
 
 export const macvtapLinkMissing = defineRule({
+  family: 'macvtap',
   code: 'macvtap-link-missing',
   defaultSeverity: 'error',
   description: 'A macvtap interface has no macvtap.link (the host interface it sits on).',

@@ -17,6 +17,12 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
+/** Another place that belongs to a finding (the other occurrences of a duplicate). */
+export interface RelatedSpan {
+  span: Span;
+  message: string;
+}
+
 export interface Finding {
   code: string;
   severity: Severity;
@@ -24,6 +30,9 @@ export interface Finding {
   messageId: string;
   message: string;
   fixes: Fix[];
+  related?: RelatedSpan[];
+  /** Shown faded (an unused suppression). */
+  unnecessary?: boolean;
 }
 
 export interface RuleContext {
@@ -38,10 +47,14 @@ export interface Report<Id extends string> {
   messageId: Id;
   data?: Record<string, string>;
   fixes?: Fix[];
+  related?: RelatedSpan[];
+  unnecessary?: boolean;
 }
 
 export interface Rule {
   code: string;
+  /** The rule family: the file it is defined in (`macvtap` for rules/macvtap.ts) and its case table. */
+  family: string;
   defaultSeverity: Severity;
   /** One line for listings and the CLI's `explain`. */
   description: string;
@@ -52,6 +65,7 @@ export interface Rule {
 
 export interface RuleDefinition<Id extends string> {
   code: string;
+  family: string;
   defaultSeverity: Severity;
   description: string;
   messages: Readonly<Record<Id, string>>;
@@ -62,6 +76,7 @@ export interface RuleDefinition<Id extends string> {
 export function defineRule<Id extends string>(def: RuleDefinition<Id>): Rule {
   return {
     code: def.code,
+    family: def.family,
     defaultSeverity: def.defaultSeverity,
     description: def.description,
     messages: def.messages,
@@ -77,6 +92,8 @@ export function defineRule<Id extends string>(def: RuleDefinition<Id>): Rule {
           messageId: r.messageId,
           message: fillTemplate(def.messages[r.messageId], r.data ?? {}),
           fixes,
+          ...(r.related ? { related: r.related } : {}),
+          ...(r.unnecessary ? { unnecessary: true } : {}),
         });
       });
       return out;

@@ -1,0 +1,185 @@
+/**
+ * From the value of `microvm.interfaces` down to the attribute sets that
+ * are its elements, through what real configs write in between: lists and
+ * `++`, `lib.optional(s)`, `mkIf`/`mkMerge`/`mkForce`/..., `if`, `let` and
+ * `with`, names bound in a `let` or `rec` set, `map`/`imap0`/`forEach`/
+ * `mapAttrsToList`/`genList` (and `flip` of them) whose function returns a
+ * set, and helper functions of the same file. Anything else (a function we
+ * do not know, a parameter, an import) yields nothing: unknown, not wrong.
+ */
+import type { SyntaxNode } from '../parse/syntax-types';
+import { unparenthesize } from '../parse/syntax';
+import { bindingNames, callHead, lastName } from './place';
+
+/** Calls whose last argument is the value itself, a list of values, or an element. */
+const PASS_LAST = new Set([
+  'optional', 'optionals', 'mkIf', 'mkMerge', 'mkForce', 'mkDefault', 'mkOverride', 'mkBefore', 'mkAfter', 'mkOrder',
+  'singleton', 'toList', 'flatten', 'concatLists', 'id', 'unique',
+]);
+/** `f fn collection`: the function comes first. */
+const MAP_FN_FIRST = new Set(['map', 'concatMap', 'imap0', 'imap1', 'mapAttrsToList', 'genList', 'concatMapAttrs']);
+/** `f collection fn`. */
+const MAP_FN_LAST = new Set(['forEach']);
+
+const MAX_DEPTH = 24;
+
+/** The attribute set nodes the expression's list is made of, in source order of discovery. */
+export function elementSets(expression: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const seen = new Set<number>();
+  collect(expression, 0, seen, out);
+  return out;
+}
+
+function collect(expression: SyntaxNode, depth: number, seen: Set<number>, out: SyntaxNode[]): void {
+  if (depth > MAX_DEPTH) return;
+  const e = unparenthesize(expression);
+  if (seen.has(e.id)) return;
+  seen.add(e.id);
+  const next = (n: SyntaxNode | null | undefined) => n && collect(n, depth + 1, seen, out);
+  switch (e.type) {
+    case 'attrset_expression':
+    case 'rec_attrset_expression':
+      out.push(e);
+      return;
+    case 'list_expression':
+      for (let i = 0; i < e.namedChildCount; i++) {
+        const el = e.namedChild(i)!;
+        if (el.type !== 'comment') next(el);
+      }
+      return;
+    case 'binary_expression': {
+      const op = e.childForFieldName('operator')?.type;
+      if (op === '++' || op === '//') {
+        next(e.childForFieldName('left'));
+        next(e.childForFieldName('right'));
+      }
+      return;
+    }
+    case 'if_expression':
+      next(e.childForFieldName('consequence'));
+      next(e.childForFieldName('alternative'));
+      return;
+    case 'let_expression':
+    case 'with_expression':
+    case 'assert_expression':
+      next(e.childForFieldName('body'));
+      return;
+    case 'variable_expression':
+    case 'select_expression':
+      next(valueOfName(e));
+      return;
+    case 'apply_expression':
+      collectCall(e, depth, seen, out);
+      return;
+    default:
+      return;
+  }
+}
+
+function collectCall(apply: SyntaxNode, depth: number, seen: Set<number>, out: SyntaxNode[]): void {
+  const next = (n: SyntaxNode | undefined) => n && collect(n, depth + 1, seen, out);
+  let { name, fn, args } = callHead(apply);
+  if (name === 'flip' && args.length >= 1) {
+    // `flip f a b` is `f b a`.
+    const flipped = unparenthesize(args[0]);
+    name = lastName(flipped);
+    fn = flipped;
+    args = [args[2], args[1]].filter((a): a is SyntaxNode => a !== undefined);
+  }
+  if (name !== undefined && PASS_LAST.has(name)) return next(args.at(-1));
+  const mapped = name !== undefined && MAP_FN_FIRST.has(name) ? { f: args[0], over: args[1] } : name !== undefined && MAP_FN_LAST.has(name) ? { f: args[1], over: args[0] } : undefined;
+  if (mapped) {
+    const body = functionBody(mapped.f, depth);
+    next(body);
+    // `map (x: defaults // x) [ { ... } ]`: the elements become interfaces once merged.
+    if (body && mapped.over && /\/\//.test(body.text)) next(mapped.over);
+    return;
+  }
+  // A helper of this file: `mkIface "vm-a" "02:..."` where `mkIface = id: mac: { ... };`.
+  if (fn.type === 'variable_expression' || fn.type === 'select_expression') next(functionBody(fn, depth));
+}
+
+/** The body of a function (after all its parameters), following a name bound to a function. */
+function functionBody(fnExpr: SyntaxNode | undefined, depth: number): SyntaxNode | undefined {
+  let f: SyntaxNode | undefined = fnExpr && unparenthesize(fnExpr);
+  for (let hops = 0; f && (f.type === 'variable_expression' || f.type === 'select_expression') && hops < 4; hops++) {
+    const value = valueOfName(f);
+    f = value && unparenthesize(value);
+  }
+  if (!f || f.type !== 'function_expression' || depth > MAX_DEPTH) return undefined;
+  while (f.type === 'function_expression') {
+    const body = f.childForFieldName('body');
+    if (!body) return undefined;
+    f = unparenthesize(body);
+  }
+  return f;
+}
+
+/**
+ * The expression a name stands for: `x` bound in an enclosing `let` or
+ * `rec` set, or `x.a.b` where `x` is bound to a set that has `a.b` (or the
+ * `let` says `x.a.b = ...` directly). A function parameter of that name
+ * hides outer bindings: unknown.
+ */
+export function valueOfName(ref: SyntaxNode): SyntaxNode | undefined {
+  let base: SyntaxNode = ref;
+  let path: string[] = [];
+  if (ref.type === 'select_expression') {
+    if (ref.childForFieldName('default')) return undefined;
+    const b = ref.childForFieldName('expression');
+    const attrpath = ref.childForFieldName('attrpath');
+    if (!b || !attrpath) return undefined;
+    base = unparenthesize(b);
+    for (let i = 0; i < attrpath.namedChildCount; i++) path.push(attrpath.namedChild(i)!.text.replace(/^"(.*)"$/, '$1'));
+  }
+  if (base.type !== 'variable_expression') return undefined;
+  return lookupName(base.text, path, base);
+}
+
+/** `name` (then `path` inside its value) as bound in the scopes around `from`. */
+export function lookupName(name: string, path: string[], from: SyntaxNode): SyntaxNode | undefined {
+  for (let scope = from.parent; scope; scope = scope.parent) {
+    if (scope.type === 'function_expression' && binds(scope, name)) return undefined;
+    if (scope.type !== 'let_expression' && scope.type !== 'rec_attrset_expression') continue;
+    const found = lookupIn(scope, [name, ...path]);
+    if (found !== 'absent') return found;
+  }
+  return undefined;
+}
+
+/** A binding for `path` among the direct bindings of a `let` or set, following nested sets. */
+function lookupIn(scope: SyntaxNode, path: string[]): SyntaxNode | undefined | 'absent' {
+  const bindingSet = scope.children.find((c) => c?.type === 'binding_set');
+  if (!bindingSet) return 'absent';
+  for (let i = 0; i < bindingSet.namedChildCount; i++) {
+    const b = bindingSet.namedChild(i)!;
+    if (b.type === 'inherit' || b.type === 'inherit_from') {
+      if (b.childForFieldName('attrs')?.namedChildren.some((a) => a?.text === path[0])) return undefined; // from elsewhere
+      continue;
+    }
+    if (b.type !== 'binding') continue;
+    const names = bindingNames(b);
+    const n = Math.min(names.length, path.length);
+    if (!names.slice(0, n).every((x, k) => x === path[k])) continue;
+    const value = b.childForFieldName('expression');
+    if (!value) return undefined;
+    if (names.length === path.length) return value;
+    if (names.length > path.length) continue;
+    const inner = unparenthesize(value);
+    if (inner.type !== 'attrset_expression' && inner.type !== 'rec_attrset_expression') return undefined;
+    const deeper = lookupIn(inner, path.slice(names.length));
+    if (deeper !== 'absent') return deeper;
+  }
+  return 'absent';
+}
+
+/** Does the function take a parameter named `name` (`name: ...`, `{ name, ... }:`, `args@{ ... }:`)? */
+function binds(fn: SyntaxNode, name: string): boolean {
+  if (fn.childForFieldName('universal')?.text === name) return true;
+  const formals = fn.childForFieldName('formals');
+  for (let i = 0; formals && i < formals.namedChildCount; i++) {
+    if (formals.namedChild(i)!.childForFieldName('name')?.text === name) return true;
+  }
+  return false;
+}
