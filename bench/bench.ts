@@ -102,7 +102,7 @@ function keystrokes(parser: NixParser, text: string, label: string, runs: number
     const t1 = performance.now();
     const analysis = doc.analysis(options);
     const t2 = performance.now();
-    const diagnostics = toDiagnostics(analysis, doc.version);
+    const diagnostics = toDiagnostics(doc.uri, analysis, doc.version);
     const t3 = performance.now();
     if (i >= warmup) {
       phases.apply.push(t1 - t0);

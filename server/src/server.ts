@@ -38,7 +38,9 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
     loadParser = (init) => {
       const bytes = typeof wasm === 'function' ? wasm(init) : Promise.resolve(wasm);
       bytes.then(NixParser.load).then((parser) => {
-        documents = new DocumentStore(parser);
+        documents = new DocumentStore(parser, (uri, code, e) =>
+          connection.console.error(`microvm-lint: rule ${code} failed on ${uri}: ${e instanceof Error ? e.stack : String(e)}`),
+        );
         resolve({ parser, documents });
       }, reject);
     };
@@ -65,7 +67,7 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
   }
 
   function diagnosticsOf(doc: OpenDocument, s: ResolvedSettings) {
-    return toDiagnostics(doc.analysis(s.options), doc.version);
+    return toDiagnostics(doc.uri, doc.analysis(s.options), doc.version);
   }
 
   connection.onInitialize((params): InitializeResult => {

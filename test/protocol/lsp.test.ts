@@ -98,11 +98,18 @@ describe('language server over stdio', () => {
         ['Set macvtap.mode = "passthru"', 'quickfix', false],
         ['Set macvtap.mode = "source"', 'quickfix', false],
         ['Fix all macvtap-mode-missing problems in this file', 'quickfix', false],
+        ['Ignore macvtap-mode-missing on this line', 'quickfix', false],
+        ['Ignore macvtap-mode-missing in this file', 'quickfix', false],
       ],
     );
     assert.deepEqual(actions[0].diagnostics, [d]);
     assert.equal(applyLspEdits(GUEST, editsOf(actions[0], uri)), FIXED_VEPA);
     assert.equal(applyLspEdits(GUEST, editsOf(actions[1], uri)), FIXED_VEPA.replace('"vepa"', '"bridge"'));
+    assert.equal(
+      applyLspEdits(GUEST, editsOf(actions[6], uri)),
+      GUEST.replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-mode-missing\n    type = "macvtap";'),
+    );
+    assert.equal(applyLspEdits(GUEST, editsOf(actions[7], uri)), '# microvm-lint: disable macvtap-mode-missing\n' + GUEST);
   });
 
   it('clears the diagnostic after an incremental edit inserts the mode', async () => {

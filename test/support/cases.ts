@@ -18,6 +18,8 @@ export interface ExpectedFinding {
   range: string;
   /** Every fix, in order; `[]` asserts that there is none. */
   fixes: ExpectedFix[];
+  /** The "Ignore <code> on this line / in this file" fixes, when the case asserts them (the suppressions table does). */
+  ignore?: ExpectedFix[];
 }
 
 export interface ValidCase {

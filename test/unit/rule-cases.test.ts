@@ -75,6 +75,11 @@ for (const [family, table] of Object.entries(CASE_TABLES)) {
           }));
           const wanted = expected.fixes.map((x) => ({ title: x.title, output: x.output, preferred: x.preferred === true }));
           assert.deepEqual(actual, wanted, `fixes of ${expected.code} at ${expected.range}`);
+          if (expected.ignore) {
+            const ignore = (f.ignore ?? []).map((fix) => ({ title: fix.title, output: applyEdits(c.code, fix.edits), preferred: fix.isPreferred === true }));
+            assert.deepEqual(ignore, expected.ignore.map((x) => ({ title: x.title, output: x.output, preferred: x.preferred === true })), `ignore fixes of ${expected.code} at ${expected.range}`);
+            actual.push(...ignore);
+          }
           for (const fix of actual) {
             assert.notEqual(fix.output, c.code, `fix "${fix.title}" changes nothing`);
             assert.ok(syntaxProblems(parser, fix.output) <= before, `fix "${fix.title}" adds a syntax error:\n${fix.output}`);

@@ -62,6 +62,10 @@ function quickFixes(uri: string, analysis: Analysis, finding: Finding, diagnosti
   const sameCode = analysis.findings.filter((f) => f.code === finding.code);
   const all = fixAllAction(uri, analysis, sameCode, `Fix all ${finding.code} problems in this file`, CodeActionKind.QuickFix, safety);
   if (all && actions.length > 0) actions.push(all);
+  for (const fix of finding.ignore ?? []) {
+    if (!safety.ok(fix.edits)) continue;
+    actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: fix.edits.map((e) => lspEdit(analysis, e)) } } });
+  }
   return actions;
 }
 

@@ -5,6 +5,7 @@
  */
 import {
   DiagnosticSeverity,
+  DiagnosticTag,
   type Diagnostic,
   type Range,
 } from 'vscode-languageserver';
@@ -34,7 +35,7 @@ export interface DiagnosticData {
 
 export const findingKey = (f: Pick<Finding, 'code' | 'span'>): string => `${f.code}@${f.span.start}:${f.span.end}`;
 
-export function toDiagnostic(lines: LineIndex, f: Finding, version: number): Diagnostic {
+export function toDiagnostic(uri: string, lines: LineIndex, f: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { key: findingKey(f), version };
   return {
     range: toRange(lines, f.span),
@@ -43,6 +44,8 @@ export function toDiagnostic(lines: LineIndex, f: Finding, version: number): Dia
     code: f.code,
     codeDescription: { href: docsUrl(f.code) },
     message: f.message,
+    ...(f.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(f.related ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message })) } : {}),
     data,
   };
 }

@@ -8,8 +8,8 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../rules/analyze';
 import { toDiagnostic } from './convert';
 
-export function toDiagnostics(analysis: Analysis, version: number): Diagnostic[] {
-  return analysis.findings.map((f) => toDiagnostic(analysis.lines, f, version));
+export function toDiagnostics(uri: string, analysis: Analysis, version: number): Diagnostic[] {
+  return analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f, version));
 }
 
 export interface PushTarget {

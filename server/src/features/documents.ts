@@ -21,6 +21,7 @@ export class OpenDocument {
     readonly uri: string,
     public version: number,
     text: string,
+    private readonly onRuleError: RuleErrorHandler = () => {},
   ) {
     this.parsed = new ParsedDocument(parser, text);
   }
@@ -53,7 +54,9 @@ export class OpenDocument {
   /** The analysis of the current text with `options`; reused while neither changes. */
   analysis(options: AnalysisOptions): Analysis {
     if (this.cached?.options !== options) {
-      this.cached = { options, analysis: analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets }) };
+      const analysis = analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets });
+      for (const { code, error } of analysis.ruleErrors) this.onRuleError(this.uri, code, error);
+      this.cached = { options, analysis };
     }
     return this.cached.analysis;
   }
@@ -63,14 +66,20 @@ export class OpenDocument {
   }
 }
 
+/** Told when a rule threw on a document: its findings are missing, the other rules' are not. */
+export type RuleErrorHandler = (uri: string, code: string, error: unknown) => void;
+
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
-  constructor(private readonly parser: NixParser) {}
+  constructor(
+    private readonly parser: NixParser,
+    private readonly onRuleError?: RuleErrorHandler,
+  ) {}
 
   open(uri: string, version: number, text: string): OpenDocument {
     this.docs.get(uri)?.dispose();
-    const doc = new OpenDocument(this.parser, uri, version, text);
+    const doc = new OpenDocument(this.parser, uri, version, text, this.onRuleError);
     this.docs.set(uri, doc);
     return doc;
   }

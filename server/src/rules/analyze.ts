@@ -3,17 +3,21 @@
  * same way by the language server, the CLI and the tests.
  */
 import { buildModel, type AttrSetCache, type Model } from '../model';
+import { readDirectives } from '../model/directives';
 import type { Tree } from '../parse/syntax-types';
 import { LineIndex } from '../text/lineIndex';
 import { RULES } from './index';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from './options';
-import type { Finding } from './rule';
+import type { Finding, Rule, RuleContext } from './rule';
+import { applyDirectives, ignoreFixes } from './suppressions';
 
 export interface Analysis {
   text: string;
   lines: LineIndex;
   model: Model;
   findings: Finding[];
+  /** Rules that threw: their findings are missing, the others' are here. */
+  ruleErrors: { code: string; error: unknown }[];
 }
 
 export interface AnalyzeInput {
@@ -24,25 +28,45 @@ export interface AnalyzeInput {
   cache?: AttrSetCache;
 }
 
+const KNOWN_CODES = RULES.map((r) => r.code);
+
 export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Analysis {
   const { options = DEFAULT_OPTIONS, lines = new LineIndex(text), cache } = input;
   const model = buildModel(tree, text, cache);
-  const context = { text, lines, model, options };
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const severity = options.severities[rule.code] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
-    for (const f of rule.check(context)) findings.push({ ...f, severity });
-  }
+  const directives = text.includes('microvm-lint:') ? readDirectives(tree, text) : [];
+  const context: RuleContext = { text, lines, model, options, directives, knownCodes: KNOWN_CODES };
+  const ruleErrors: Analysis['ruleErrors'] = [];
+  const raw = runRules(RULES.filter((r) => !r.after), context, ruleErrors);
+  const { kept, used } = applyDirectives(raw, directives, lines);
+  const meta = runRules(RULES.filter((r) => r.after), { ...context, suppression: { raw, used } }, ruleErrors);
+  const findings = [...kept, ...meta];
+  for (const f of findings) if (!f.code.startsWith('suppression-')) f.ignore = ignoreFixes(f, directives, lines, tree);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
-  return { text, lines, model, findings };
+  return { text, lines, model, findings, ruleErrors };
+}
+
+/** Runs each rule on its own: one that throws loses only its own findings. */
+function runRules(rules: readonly Rule[], context: RuleContext, errors: Analysis['ruleErrors']): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    const severity = context.options.severities[rule.code] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    try {
+      for (const f of rule.check(context)) out.push({ ...f, severity });
+    } catch (error) {
+      errors.push({ code: rule.code, error });
+    }
+  }
+  return out;
 }
 
 /**
- * Cheap pre-check: a file without "macvtap" cannot produce a finding from
- * today's rules. Takes raw bytes too (anything with `includes`), so the CLI
- * need not decode files it skips.
+ * Cheap pre-check: a file that mentions neither `interfaces` (the option
+ * every place-found interface hangs under), `macvtap` (the shape found
+ * anywhere) nor `microvm-lint:` (a suppression comment) cannot produce a
+ * finding. Takes raw bytes too (anything with `includes`), so the CLI need
+ * not decode files it skips. A test checks it against the full analysis.
  */
 export function mayHaveFindings(text: { includes(s: string): boolean }): boolean {
-  return text.includes('macvtap');
+  return text.includes('interfaces') || text.includes('macvtap') || text.includes('microvm-lint:');
 }

@@ -6,6 +6,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/edits';
 import type { Model, Span } from '../model';
+import type { Directive } from '../model/directives';
 import type { AnalysisOptions } from './options';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -33,6 +34,8 @@ export interface Finding {
   related?: RelatedSpan[];
   /** Shown faded (an unused suppression). */
   unnecessary?: boolean;
+  /** Fixes that add a suppression comment for this finding ("Ignore <code> on this line / in this file"). */
+  ignore?: Fix[];
 }
 
 export interface RuleContext {
@@ -40,6 +43,18 @@ export interface RuleContext {
   lines: LineIndex;
   model: Model;
   options: AnalysisOptions;
+  directives: readonly Directive[];
+  /** Every rule code (the suppression rules cannot import the registry that lists them). */
+  knownCodes?: readonly string[];
+  /** Only for rules that run after the others (`after: true`): what they found and which directive codes suppressed something. */
+  suppression?: SuppressionState;
+}
+
+export interface SuppressionState {
+  /** Every finding of the other rules, suppressed or not. */
+  raw: readonly Finding[];
+  /** Directive code spans (by start offset) that suppressed at least one finding; -1 entries mark directives without codes. */
+  used: ReadonlySet<number>;
 }
 
 export interface Report<Id extends string> {
@@ -52,6 +67,8 @@ export interface Report<Id extends string> {
 }
 
 export interface Rule {
+  /** Runs after the other rules, on their findings (the suppression checks). */
+  after?: boolean;
   code: string;
   /** The rule family: the file it is defined in (`macvtap` for rules/macvtap.ts) and its case table. */
   family: string;
@@ -64,6 +81,7 @@ export interface Rule {
 }
 
 export interface RuleDefinition<Id extends string> {
+  after?: boolean;
   code: string;
   family: string;
   defaultSeverity: Severity;
@@ -75,6 +93,7 @@ export interface RuleDefinition<Id extends string> {
 
 export function defineRule<Id extends string>(def: RuleDefinition<Id>): Rule {
   return {
+    ...(def.after ? { after: true } : {}),
     code: def.code,
     family: def.family,
     defaultSeverity: def.defaultSeverity,

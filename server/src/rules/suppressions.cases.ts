@@ -1,4 +1,216 @@
-/** STUB: case table to be written. */
-import type { CaseTable } from '../../../test/support/cases';
+/**
+ * Case table for suppression comments. The runner turns other families'
+ * rules off unless a case turns them on, so each case names the rules it
+ * suppresses in `options.severities`.
+ */
+import type { CaseTable, ExpectedFinding } from '../../../test/support/cases';
 
-export const cases: CaseTable = { valid: [], invalid: [] };
+const doc = (...lines: string[]) => lines.map((l) => l + '\n').join('');
+const ON = { severities: { 'macvtap-link-missing': 'error', 'macvtap-mode-missing': 'error', 'mac-invalid': 'error', 'guest-mac-override': 'warning' } } as const;
+
+/** A macvtap interface with a mode but no link: one macvtap-link-missing on line 3 (no fix of its own). */
+const noLink = (...before: string[]) =>
+  doc(
+    ...before,
+    '{',
+    '  microvm.interfaces = [ {',
+    '    type = "macvtap";',
+    '    id = "vm-a";',
+    '    mac = "02:00:00:00:00:01";',
+    '    macvtap.mode = "bridge";',
+    '  } ];',
+    '}',
+  );
+
+const linkMissingAt = (line: number, ignore?: ExpectedFinding['ignore']): ExpectedFinding => ({
+  code: 'macvtap-link-missing',
+  messageId: 'missing',
+  range: `${line}:4-${line}:21`,
+  fixes: [],
+  ...(ignore ? { ignore } : {}),
+});
+
+export const cases: CaseTable = {
+  valid: [
+    {
+      name: 'disable-next-line hides the finding below it',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing\n    type = "macvtap";'),
+    },
+    {
+      name: 'disable hides the code in the whole file',
+      options: ON,
+      code: noLink('# microvm-lint: disable macvtap-link-missing'),
+    },
+    {
+      name: 'block comment directive',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    /* microvm-lint: disable-next-line macvtap-link-missing */\n    type = "macvtap";'),
+    },
+    {
+      name: 'two codes, both used, and a reason after --',
+      options: ON,
+      code: doc(
+        '{',
+        '  microvm.interfaces = [ {',
+        '    # microvm-lint: disable-next-line macvtap-link-missing, macvtap-mode-missing -- link and mode come from a module',
+        '    type = "macvtap";',
+        '    id = "vm-a";',
+        '  } ];',
+        '}',
+      ),
+    },
+    {
+      name: 'directive without codes hides every finding on the next line',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line\n    type = "macvtap";'),
+    },
+    {
+      name: 'directive-like text in a string or mid-comment is not a directive',
+      options: ON,
+      code: doc(
+        '{',
+        '  description = "# microvm-lint: disable foo";',
+        '  # see the docs: microvm-lint: disable bar',
+        '}',
+      ),
+    },
+    {
+      name: 'suppressing a rule that is switched off is not reported as unused',
+      options: { severities: { 'macvtap-link-missing': 'off' } },
+      code: noLink('# microvm-lint: disable macvtap-link-missing'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'unknown code with a suggestion (the finding stays)',
+      options: ON,
+      code: noLink('# microvm-lint: disable macvtap-link-mising'),
+      findings: [
+        {
+          code: 'suppression-unknown-code',
+          messageId: 'unknownWithSuggestion',
+          range: '0:24-0:43',
+          fixes: [{ title: 'Change to macvtap-link-missing', output: noLink('# microvm-lint: disable macvtap-link-missing'), preferred: true }],
+        },
+        linkMissingAt(3),
+      ],
+      fixAll: noLink('# microvm-lint: disable macvtap-link-missing'),
+    },
+    {
+      name: 'unknown code without a suggestion',
+      options: ON,
+      code: doc('# microvm-lint: disable no-such-rule', '{ }'),
+      findings: [{ code: 'suppression-unknown-code', messageId: 'unknown', range: '0:24-0:36', fixes: [] }],
+    },
+    {
+      name: 'unused disable-next-line',
+      options: ON,
+      code: doc('{', '  # microvm-lint: disable-next-line macvtap-mode-missing', '  networking.hostName = "vm";', '}'),
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unused',
+          range: '1:36-1:56',
+          fixes: [{ title: 'Remove this suppression comment', output: doc('{', '  networking.hostName = "vm";', '}'), preferred: true }],
+        },
+      ],
+      fixAll: doc('{', '  networking.hostName = "vm";', '}'),
+    },
+    {
+      name: 'one unused code among two',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line mac-invalid, macvtap-link-missing\n    type = "macvtap";'),
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unused',
+          range: '2:38-2:49',
+          fixes: [
+            {
+              title: 'Remove mac-invalid from this suppression comment',
+              output: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing\n    type = "macvtap";'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+      fixAll: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing\n    type = "macvtap";'),
+    },
+    {
+      name: 'directive without codes that hides nothing',
+      options: ON,
+      code: doc('{ x = 1; /* microvm-lint: disable-next-line */', '}'),
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unusedAll',
+          range: '0:9-0:46',
+          fixes: [{ title: 'Remove this suppression comment', output: doc('{ x = 1; ', '}'), preferred: true }],
+        },
+      ],
+      fixAll: doc('{ x = 1; ', '}'),
+    },
+    {
+      name: 'ignore fixes: a comment above with the line\'s indentation, or at the top of the file',
+      options: ON,
+      code: noLink(),
+      findings: [
+        linkMissingAt(2, [
+          { title: 'Ignore macvtap-link-missing on this line', output: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing\n    type = "macvtap";') },
+          { title: 'Ignore macvtap-link-missing in this file', output: noLink('# microvm-lint: disable macvtap-link-missing') },
+        ]),
+      ],
+    },
+    {
+      name: 'ignore fixes append to the directives already there (CRLF kept)',
+      options: ON,
+      code: noLink('# microvm-lint: disable mac-invalid').replace('    type = "macvtap";', '\t# microvm-lint: disable-next-line macvtap-mode-missing\n\ttype = "macvtap";').replaceAll('\n', '\r\n'),
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unused',
+          range: '0:24-0:35',
+          fixes: [
+            {
+              title: 'Remove this suppression comment',
+              output: noLink().replace('    type = "macvtap";', '\t# microvm-lint: disable-next-line macvtap-mode-missing\n\ttype = "macvtap";').replaceAll('\n', '\r\n'),
+              preferred: true,
+            },
+          ],
+        },
+        {
+          code: 'suppression-unused',
+          messageId: 'unused',
+          range: '3:35-3:55',
+          fixes: [
+            {
+              title: 'Remove this suppression comment',
+              output: noLink('# microvm-lint: disable mac-invalid').replace('    type = "macvtap";', '\ttype = "macvtap";').replaceAll('\n', '\r\n'),
+              preferred: true,
+            },
+          ],
+        },
+        {
+          ...linkMissingAt(4),
+          range: '4:1-4:18',
+          ignore: [
+            {
+              title: 'Ignore macvtap-link-missing on this line',
+              output: noLink('# microvm-lint: disable mac-invalid')
+                .replace('    type = "macvtap";', '\t# microvm-lint: disable-next-line macvtap-mode-missing, macvtap-link-missing\n\ttype = "macvtap";')
+                .replaceAll('\n', '\r\n'),
+            },
+            {
+              title: 'Ignore macvtap-link-missing in this file',
+              output: noLink('# microvm-lint: disable mac-invalid, macvtap-link-missing')
+                .replace('    type = "macvtap";', '\t# microvm-lint: disable-next-line macvtap-mode-missing\n\ttype = "macvtap";')
+                .replaceAll('\n', '\r\n'),
+            },
+          ],
+        },
+      ],
+      fixAll: noLink().replace('    type = "macvtap";', '\ttype = "macvtap";').replaceAll('\n', '\r\n'),
+    },
+  ],
+};

@@ -1,4 +1,143 @@
-/** STUB */
-import { defineRule } from './rule';
-export const suppressionUnknownCode = defineRule({ family: 'suppressions', code: 'suppression-unknown-code', defaultSeverity: 'warning', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
-export const suppressionUnused = defineRule({ family: 'suppressions', code: 'suppression-unused', defaultSeverity: 'hint', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
+/**
+ * Suppression comments (model/directives.ts) applied to findings, the
+ * "Ignore <code> on this line / in this file" fixes that write them, and the
+ * two rules about the comments themselves: a code we do not know (a typo
+ * suppresses nothing) and a suppression that suppresses nothing any more
+ * (ESLint's --report-unused-disable-directives), shown faded.
+ */
+import type { Directive } from '../model/directives';
+import type { SyntaxNode, Tree } from '../parse/syntax-types';
+import type { LineIndex } from '../text/lineIndex';
+import type { TextEdit } from '../text/edits';
+import { closest } from './closest';
+import { defineRule, type Finding, type Fix } from './rule';
+
+/** Findings no directive hides, and the directive codes that hid something. */
+export function applyDirectives(raw: readonly Finding[], directives: readonly Directive[], lines: LineIndex): { kept: Finding[]; used: Set<number> } {
+  const used = new Set<number>();
+  if (directives.length === 0) return { kept: [...raw], used };
+  const kept: Finding[] = [];
+  for (const f of raw) {
+    const line = lines.positionAt(f.span.start).line;
+    let hidden = false;
+    for (const d of directives) {
+      if (d.kind === 'next-line' && lines.positionAt(d.span.start).line + 1 !== line) continue;
+      if (d.codes.length === 0) {
+        used.add(d.span.start);
+        hidden = true;
+      }
+      for (const c of d.codes) {
+        if (c.code !== f.code) continue;
+        used.add(c.span.start);
+        hidden = true;
+      }
+    }
+    if (!hidden) kept.push(f);
+  }
+  return { kept, used };
+}
+
+/** "Ignore <code> on this line" (unless the line starts inside a string) and "Ignore <code> in this file". */
+export function ignoreFixes(f: Pick<Finding, 'code' | 'span'>, directives: readonly Directive[], lines: LineIndex, tree: Tree): Fix[] {
+  const fixes: Fix[] = [];
+  const line = lines.positionAt(f.span.start).line;
+  const lineStart = lines.lineStart(line);
+  if (!insideString(tree, lineStart)) {
+    const above = directives.find((d) => d.kind === 'next-line' && d.codes.length > 0 && lines.positionAt(d.span.start).line + 1 === line);
+    fixes.push({ title: `Ignore ${f.code} on this line`, edits: [above ? append(above, f.code) : commentAbove(lines, line, `disable-next-line ${f.code}`)] });
+  }
+  const fileWide = directives.find((d) => d.kind === 'file' && d.codes.length > 0);
+  fixes.push({ title: `Ignore ${f.code} in this file`, edits: [fileWide ? append(fileWide, f.code) : commentAbove(lines, 0, `disable ${f.code}`)] });
+  return fixes;
+}
+
+function append(d: Directive, code: string): TextEdit {
+  return { start: d.listEnd, end: d.listEnd, newText: `, ${code}` };
+}
+
+function commentAbove(lines: LineIndex, line: number, directive: string): TextEdit {
+  const start = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(lines.text.slice(start, lines.lineEnd(line)))![0];
+  return { start, end: start, newText: `${indent}# microvm-lint: ${directive}${lines.eolOf(line)}` };
+}
+
+function insideString(tree: Tree, offset: number): boolean {
+  for (let n: SyntaxNode | null = tree.rootNode.descendantForIndex(offset, offset); n; n = n.parent) {
+    if ((n.type === 'string_expression' || n.type === 'indented_string_expression') && n.startIndex < offset) return true;
+  }
+  return false;
+}
+
+/** Removes one code from its directive, or the whole comment when it is the only one. */
+function removeCode(lines: LineIndex, d: Directive, index: number): TextEdit {
+  if (d.codes.length === 1) {
+    const first = lines.positionAt(d.span.start).line;
+    const before = lines.text.slice(lines.lineStart(first), d.span.start);
+    const after = lines.text.slice(d.span.end, lines.lineEnd(first));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after) && first + 1 < lines.lineCount) {
+      return { start: lines.lineStart(first), end: lines.lineStart(first + 1), newText: '' };
+    }
+    return { start: d.span.start, end: d.span.end, newText: '' };
+  }
+  const c = d.codes[index];
+  // ", code" after the previous code, or "code, " before the next one.
+  return index > 0 ? { start: d.codes[index - 1].span.end, end: c.span.end, newText: '' } : { start: c.span.start, end: d.codes[1].span.start, newText: '' };
+}
+
+export const suppressionUnknownCode = defineRule({
+  family: 'suppressions',
+  after: true,
+  code: 'suppression-unknown-code',
+  defaultSeverity: 'warning',
+  description: 'A suppression comment names a rule code that does not exist, so it suppresses nothing.',
+  fixable: true,
+  messages: {
+    unknown: '"{{code}}" is not a MicroVM Lint rule, so this comment suppresses nothing. `microvm-lint explain` lists the codes.',
+    unknownWithSuggestion: '"{{code}}" is not a MicroVM Lint rule, so this comment suppresses nothing. Did you mean "{{suggestion}}"?',
+  },
+  check(ctx, report) {
+    const known = ctx.knownCodes ?? [];
+    for (const d of ctx.directives) {
+      for (const c of d.codes) {
+        if (known.includes(c.code)) continue;
+        const suggestion = closest(c.code, known);
+        const fixes = suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ ...c.span, newText: suggestion }], isPreferred: true }] : [];
+        report({
+          span: c.span,
+          messageId: suggestion ? 'unknownWithSuggestion' : 'unknown',
+          data: suggestion ? { code: c.code, suggestion } : { code: c.code },
+          fixes,
+        });
+      }
+    }
+  },
+});
+
+export const suppressionUnused = defineRule({
+  family: 'suppressions',
+  after: true,
+  code: 'suppression-unused',
+  defaultSeverity: 'hint',
+  description: 'A suppression comment suppresses nothing (the problem was fixed or moved).',
+  fixable: true,
+  messages: {
+    unused: 'Nothing here is reported as {{code}} any more: remove this suppression so it cannot hide a future problem.',
+    unusedAll: 'This suppression comment hides nothing: remove it so it cannot hide a future problem.',
+  },
+  check(ctx, report) {
+    const state = ctx.suppression;
+    if (!state) return;
+    const known = ctx.knownCodes ?? [];
+    for (const d of ctx.directives) {
+      if (d.codes.length === 0 && !state.used.has(d.span.start)) {
+        report({ span: d.span, messageId: 'unusedAll', unnecessary: true, fixes: [{ title: 'Remove this suppression comment', edits: [removeCode(ctx.lines, { ...d, codes: [{ code: '', span: d.span }] }, 0)], isPreferred: true }] });
+      }
+      d.codes.forEach((c, i) => {
+        // Unknown codes have their own warning; a rule switched off suppresses nothing by design.
+        if (!known.includes(c.code) || ctx.options.severities[c.code] === 'off' || state.used.has(c.span.start)) return;
+        const title = d.codes.length === 1 ? 'Remove this suppression comment' : `Remove ${c.code} from this suppression comment`;
+        report({ span: c.span, messageId: 'unused', data: { code: c.code }, unnecessary: true, fixes: [{ title, edits: [removeCode(ctx.lines, d, i)], isPreferred: true }] });
+      });
+    }
+  },
+});
