@@ -19,6 +19,8 @@ export interface ParsedMac {
   canonical: string;
   multicast: boolean;
   local: boolean;
+  /** 00:00:00:00:00:00, which the kernel refuses as an interface's address. */
+  zero: boolean;
 }
 
 const NOTATIONS: [MacNotation, RegExp][] = [
@@ -41,9 +43,29 @@ export function parseMac(text: string): ParsedMac | undefined {
       canonical: colons(digits).toLowerCase(),
       multicast: (first & 1) === 1,
       local: (first & 2) === 2,
+      zero: /^0+$/.test(digits),
     };
   }
   return undefined;
+}
+
+/** How people call each notation, for messages. */
+export const NOTATION_NAMES: Readonly<Record<MacNotation, string>> = {
+  colons: 'colons',
+  dashes: 'dashes',
+  dots: 'Cisco-style dots',
+  bare: 'no separators',
+};
+
+/** Why `text` is no MAC in any notation, in a few words ("it has 10 hex digits, not 12"). */
+export function whyNotMac(text: string): string {
+  if (text === '') return 'it is empty';
+  if (/\s/.test(text)) return 'it contains whitespace';
+  const stray = /[^0-9a-f:.-]/iu.exec(text);
+  if (stray) return `"${stray[0]}" is not a hex digit`;
+  const digits = text.replace(/[:.-]/g, '').length;
+  if (digits !== 12) return `it has ${digits} hex digits, not 12`;
+  return 'its octets are not separated by one colon each';
 }
 
 /** The digits with a colon between octets, their case kept: what "use colons" writes. */

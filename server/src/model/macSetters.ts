@@ -3,10 +3,11 @@
  * `networking.interfaces.<n>.macAddress`, systemd-networkd's
  * `linkConfig.MACAddress` (links and networks) and a netdev's
  * `netdevConfig.MACAddress`, and `ip link set ... address` in a script.
- * Matching on a MAC (`matchConfig.MACAddress`) sets nothing and is not one.
+ * Matching on a MAC (`matchConfig.MACAddress`) sets nothing and is not one;
+ * nor is `= null`, the options' default.
  */
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
-import { spanOf, type Span } from '../parse/syntax';
+import { spanOf, unparenthesize, type Span } from '../parse/syntax';
 import { namesInTree } from './find';
 import { bindingNames, placeOf } from './place';
 
@@ -23,12 +24,19 @@ export interface MacSetter {
 
 const SYSTEMD_SECTIONS = new Set(['links', 'networks', 'netdevs']);
 const SETTING_SECTIONS = new Set(['linkConfig', 'netdevConfig']);
-const IP_LINK_SET_ADDRESS = /\bip\s+(?:-\S+\s+)*link\s+set\s+(?:dev\s+)?\S+\s+(?:[^\n;|&]*?\s)?address\s+\S+/g;
+/**
+ * The address is one shell word: quoted (`"$MAC"`, or `\"$MAC\"` inside a
+ * Nix string), or ending before a quote or `;`, so that the end of a Nix
+ * string (`"ip link ... address X";`) is not taken for part of it.
+ */
+const IP_LINK_SET_ADDRESS = /\bip\s+(?:-\S+\s+)*link\s+set\s+(?:dev\s+)?\S+\s+(?:[^\n;|&]*?\s)?address\s+(?:\\"[^"\s\\]*\\"|"[^"\s]*"|'[^'\s]*'|[^\s"';|&]+)/g;
 
 export function guestMacSetters(tree: Tree, text: string): MacSetter[] {
   const out: MacSetter[] = [];
-  const add = (node: SyntaxNode, path: string[], ownerKey: string) =>
-    out.push({ owner: ownerKey, span: spanOf(node), what: path.join('.'), binding: spanOf(node) });
+  const add = (node: SyntaxNode, path: string[], ownerKey: string) => {
+    if (setsNull(node)) return;
+    out.push({ owner: ownerKey, span: spanOf(node), what: path.map(attrText).join('.'), binding: spanOf(node) });
+  };
 
   for (const hit of namesInTree(tree, text, 'macAddress')) {
     if (hit.kind !== 'binding' || !hit.last) continue;
@@ -61,4 +69,16 @@ function enclosingString(node: SyntaxNode): SyntaxNode | undefined {
     if (n.type === 'comment') return undefined;
   }
   return undefined;
+}
+
+/** An attribute name as Nix writes it: `links."10-eth"`; a computed one (`*`) as `<name>`. */
+function attrText(name: string): string {
+  if (name === '*') return '<name>';
+  return /^[A-Za-z_][A-Za-z0-9_'-]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** `macAddress = null;` is the option's default: it changes nothing. */
+function setsNull(binding: SyntaxNode): boolean {
+  const value = binding.childForFieldName('expression');
+  return value !== null && unparenthesize(value).text === 'null';
 }

@@ -1,8 +1,280 @@
-/** STUB: to be written. */
-import { defineRule } from './rule';
+/**
+ * MAC address rules. The MAC declared on an interface is the single source
+ * of truth: microvm.nix hands it to the hypervisor and, for macvtap, to
+ * `ip link add ... address`. So it must be a MAC (six hex octets with
+ * colons), unicast, preferably locally administered, unique in the file,
+ * and not changed again inside the guest. Only literal strings are judged:
+ * an interpolated, inherited or computed MAC is unknown, never wrong, and a
+ * set merged with `//` may get its MAC from elsewhere.
+ */
+import { colons, generateMac, NOTATION_NAMES, parseMac, whyNotMac, type ParsedMac } from '../knowledge/mac';
+import type { InterfaceDecl, Model, Span } from '../model';
+import { removeBinding } from './layout';
+import { defineRule, type Fix, type RuleContext } from './rule';
 
-export const guestMacOverride = defineRule({ family: 'mac', code: 'guest-mac-override', defaultSeverity: 'error', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
-export const macDuplicate = defineRule({ family: 'mac', code: 'mac-duplicate', defaultSeverity: 'error', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
-export const macInvalid = defineRule({ family: 'mac', code: 'mac-invalid', defaultSeverity: 'error', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
-export const macMulticast = defineRule({ family: 'mac', code: 'mac-multicast', defaultSeverity: 'error', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
-export const macNotLocal = defineRule({ family: 'mac', code: 'mac-not-local', defaultSeverity: 'error', description: 'TODO', fixable: false, messages: { todo: 'TODO' }, check() {} });
+/** An interface whose `mac` is a literal string, with what that string says. */
+interface LiteralMac {
+  i: InterfaceDecl;
+  /** The string with its quotes: what the diagnostics mark. */
+  span: Span;
+  /** Between the quotes: what the fixes replace. */
+  content: Span;
+  text: string;
+  /** Undefined when the text is no MAC in any notation. */
+  parsed?: ParsedMac;
+}
+
+/** Per model: its literal MACs, duplicate groups and the MAC each fix would generate. */
+interface MacFacts {
+  /** Literal MACs the rules judge, in source order: not in a set merged with `//`. */
+  judged: LiteralMac[];
+  /** Judged MACs that other interfaces declare too, with those others. */
+  sharedWith: Map<LiteralMac, LiteralMac[]>;
+  /** The MAC the generate fix writes, for those that need a new one and have a seed. */
+  generated: Map<LiteralMac, string>;
+}
+
+const factsByModel = new WeakMap<Model, MacFacts>();
+
+function macFacts(model: Model): MacFacts {
+  let facts = factsByModel.get(model);
+  if (!facts) {
+    facts = computeFacts(model);
+    factsByModel.set(model, facts);
+  }
+  return facts;
+}
+
+function computeFacts(model: Model): MacFacts {
+  const all: LiteralMac[] = [];
+  for (const i of model.interfaces) {
+    const value = i.mac.found === 'binding' ? i.mac.value : undefined;
+    if (value?.kind !== 'string') continue;
+    all.push({ i, span: value.span, content: value.content, text: value.value, parsed: parseMac(value.value) });
+  }
+  const judged = all.filter((m) => !m.i.open);
+  const byMac = new Map<string, LiteralMac[]>();
+  for (const m of judged) if (m.parsed) byMac.set(m.parsed.canonical, [...(byMac.get(m.parsed.canonical) ?? []), m]);
+  const sharedWith = new Map<LiteralMac, LiteralMac[]>();
+  for (const group of byMac.values()) {
+    for (const m of group) {
+      const others = group.filter((o) => identity(o) !== identity(m));
+      if (others.length > 0) sharedWith.set(m, others);
+    }
+  }
+  // One plan for the whole file, in source order, so that applying every
+  // fix never makes two interfaces share a generated MAC either; variants
+  // of one interface get the same one.
+  const taken = new Set(all.flatMap((m) => (m.parsed ? [m.parsed.canonical] : [])));
+  const planned = new Map<string | LiteralMac, string>();
+  const generated = new Map<LiteralMac, string>();
+  for (const m of judged) {
+    const seed = seedOf(m.i);
+    const wrong = m.parsed?.notation === 'colons' && (m.parsed.multicast || !m.parsed.local); // multicast, universal or zero
+    const needsNew = wrong || sharedWith.has(m);
+    if (!needsNew || seed === undefined) continue;
+    let mac = planned.get(identity(m));
+    if (mac === undefined) {
+      mac = generateMac(seed, taken).mac;
+      taken.add(mac);
+      planned.set(identity(m), mac);
+    }
+    generated.set(m, mac);
+  }
+  return { judged, sharedWith, generated };
+}
+
+/**
+ * Which interface a declaration stands for. A VM has one interface per id
+ * (microvm.nix asserts it), so declarations with the same literal id in one
+ * VM are variants of one interface (`if c then [ a ] else [ b ]`), not two
+ * interfaces sharing a MAC.
+ */
+function identity(m: LiteralMac): string | LiteralMac {
+  const { id, vm } = m.i;
+  return id.found === 'binding' && id.value.kind === 'string' ? `${vm.key}\0${id.value.value}` : m;
+}
+
+/** The literal interface id, else the VM's name; neither: no stable seed. */
+function seedOf(i: InterfaceDecl): string | undefined {
+  if (i.id.found === 'binding' && i.id.value.kind === 'string' && i.id.value.value !== '') return i.id.value.value;
+  return i.vm.name;
+}
+
+/** A MAC judged as written with colons (only those can be multicast or universal for us). */
+const colonMacs = (ctx: RuleContext) => macFacts(ctx.model).judged.filter((m) => m.parsed?.notation === 'colons');
+
+function generateFix(ctx: RuleContext, m: LiteralMac, preferred: boolean): Fix[] {
+  const mac = macFacts(ctx.model).generated.get(m);
+  if (mac === undefined) return [];
+  return [{
+    title: `Generate a stable locally administered MAC ("${mac}")`,
+    edits: [{ start: m.content.start, end: m.content.end, newText: mac }],
+    isPreferred: preferred,
+  }];
+}
+
+/**
+ * `interface "vm-b"`, `an interface of VM "b"` or `another interface`; the
+ * VM is named too when it differs from the one of `from`.
+ */
+function describe(i: InterfaceDecl, from: InterfaceDecl): string {
+  const vm = i.vm.key !== from.vm.key && i.vm.name !== undefined ? ` of VM "${i.vm.name}"` : '';
+  if (i.id.found === 'binding' && i.id.value.kind === 'string') return `interface "${i.id.value.value}"${vm}`;
+  return vm ? `an interface${vm}` : 'another interface';
+}
+
+/** "a", "a and b", "a, b and c". */
+function listOf(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+const PASSED_ON = 'microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`';
+
+export const macInvalid = defineRule({
+  family: 'mac',
+  code: 'mac-invalid',
+  defaultSeverity: 'error',
+  description: 'An interface\'s MAC is not six hex octets separated by colons, or is all zeros.',
+  fixable: true,
+  messages: {
+    notation:
+      `MAC "{{mac}}" is written with {{notation}}. ${PASSED_ON}; \`ip link\` and hypervisors such as cloud-hypervisor ` +
+      'read only colon-separated octets, so the device is not created and the VM does not start. Write it as {{fixed}}.',
+    notMac:
+      `"{{mac}}" is not a MAC address ({{reason}}). ${PASSED_ON}, which reject it, so the VM does not start. ` +
+      'Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.',
+    zero:
+      'MAC {{mac}} is the all-zero address, which stands for "no address": the kernel refuses it for an interface ' +
+      '("Cannot assign requested address"), so the device is not created. Use a locally administered unicast MAC ' +
+      '(second hex digit 2, 6, A or E).',
+  },
+  check(ctx, report) {
+    for (const m of macFacts(ctx.model).judged) {
+      if (m.parsed?.notation === 'colons') {
+        if (m.parsed.zero) report({ span: m.span, messageId: 'zero', data: { mac: m.text }, fixes: generateFix(ctx, m, true) });
+        continue;
+      }
+      if (!m.parsed) {
+        report({ span: m.span, messageId: 'notMac', data: { mac: m.text, reason: whyNotMac(m.text) } });
+        continue;
+      }
+      const fixed = colons(m.parsed.digits);
+      report({
+        span: m.span,
+        messageId: 'notation',
+        data: { mac: m.text, notation: NOTATION_NAMES[m.parsed.notation], fixed },
+        fixes: [{ title: `Use colons: "${fixed}"`, edits: [{ start: m.content.start, end: m.content.end, newText: fixed }], isPreferred: true }],
+      });
+    }
+  },
+});
+
+export const macMulticast = defineRule({
+  family: 'mac',
+  code: 'mac-multicast',
+  defaultSeverity: 'error',
+  description: 'An interface\'s MAC is a multicast address (its first octet is odd).',
+  fixable: true,
+  messages: {
+    multicast:
+      'MAC {{mac}} is a multicast address (first octet {{octet}} is odd), and no network card may have one: the kernel ' +
+      'refuses it as an interface address ("Cannot assign requested address") and switches drop frames sent from it. ' +
+      'Use a unicast MAC, best a locally administered one (second hex digit 2, 6, A or E).',
+  },
+  check(ctx, report) {
+    for (const m of colonMacs(ctx)) {
+      if (!m.parsed!.multicast) continue;
+      const data = { mac: m.text, octet: m.text.slice(0, 2) };
+      report({ span: m.span, messageId: 'multicast', data, fixes: generateFix(ctx, m, true) });
+    }
+  },
+});
+
+export const macNotLocal = defineRule({
+  family: 'mac',
+  code: 'mac-not-local',
+  defaultSeverity: 'information',
+  description: 'An interface\'s MAC is universally administered: it belongs to a vendor\'s address range.',
+  fixable: true,
+  messages: {
+    universal:
+      'MAC {{mac}} is universally administered (second hex digit {{digit}}): such addresses belong to vendors\' network ' +
+      'cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second ' +
+      'hex digit is 2, 6, A or E.',
+  },
+  check(ctx, report) {
+    for (const m of colonMacs(ctx)) {
+      if (m.parsed!.multicast || m.parsed!.local || m.parsed!.zero) continue;
+      // Not preferred: a vendor MAC may be deliberate (a DHCP reservation); fix-all and fix-on-save must not change it.
+      report({ span: m.span, messageId: 'universal', data: { mac: m.text, digit: m.text[1] }, fixes: generateFix(ctx, m, false) });
+    }
+  },
+});
+
+export const macDuplicate = defineRule({
+  family: 'mac',
+  code: 'mac-duplicate',
+  defaultSeverity: 'error',
+  description: 'The same MAC is declared on more than one interface.',
+  fixable: true,
+  messages: {
+    duplicate:
+      'MAC {{mac}} is also declared on {{others}}. Interfaces that share a MAC steal each other\'s traffic: switches, ' +
+      'bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.',
+  },
+  check(ctx, report) {
+    for (const [m, others] of macFacts(ctx.model).sharedWith) {
+      report({
+        span: m.span,
+        messageId: 'duplicate',
+        data: { mac: m.parsed!.canonical, others: listOf([...new Set(others.map((o) => describe(o.i, m.i)))]) },
+        related: others.map((o) => ({ span: o.span, message: relatedMessage(o.i, m.i) })),
+        // Not preferred: fix-all must not give every copy a new MAC.
+        fixes: generateFix(ctx, m, false),
+      });
+    }
+  },
+});
+
+function relatedMessage(i: InterfaceDecl, from: InterfaceDecl): string {
+  const who = describe(i, from);
+  return who === 'another interface' ? 'also used here' : `also used by ${who}`;
+}
+
+export const guestMacOverride = defineRule({
+  family: 'mac',
+  code: 'guest-mac-override',
+  defaultSeverity: 'warning',
+  description: 'A VM that declares its interfaces also changes a MAC inside the guest.',
+  fixable: true,
+  messages: {
+    option:
+      '`{{what}}` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the ' +
+      'host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and ' +
+      'bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and ' +
+      'remove this setting.',
+    command:
+      '`{{what}}` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and ' +
+      'the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare ' +
+      'the MAC in microvm.interfaces and drop this command.',
+  },
+  check(ctx, report) {
+    // Only interfaces found in `microvm.interfaces` say which config is a VM's:
+    // the owner of a set recognised by its shape alone is a guess.
+    const vms = new Set(ctx.model.interfaces.filter((i) => i.by === 'place').map((i) => i.vm.key));
+    for (const setter of ctx.model.macSetters) {
+      if (!vms.has(setter.owner)) continue;
+      const { binding } = setter;
+      if (!binding) {
+        report({ span: setter.span, messageId: 'command', data: { what: setter.what } });
+        continue;
+      }
+      // A comment inside the binding would go with it: no fix then.
+      const fixes: Fix[] = /#|\/\*/.test(ctx.text.slice(binding.start, binding.end))
+        ? []
+        : [{ title: 'Remove the guest-side MAC override', edits: [removeBinding(ctx.lines, binding)], isPreferred: true }];
+      report({ span: setter.span, messageId: 'option', data: { what: setter.what }, fixes });
+    }
+  },
+});
