@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { RULES } from '../../server/src/rules/index';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -94,6 +95,9 @@ describe('microvm-lint explain', () => {
     const list = run(['explain']);
     assert.equal(list.code, 0);
     assert.match(list.stdout, /^macvtap-link-missing +error +A macvtap interface has no macvtap\.link/m);
+    const codes = list.stdout.trim().split('\n').map((l) => l.split(/ +/)[0]);
+    assert.deepEqual(codes, RULES.map((r) => r.code), 'every rule, once, in order');
+    for (const code of codes) assert.match(run(['explain', code]).stdout, new RegExp(`^# ${code}\n\n## What it catches\n`));
     const page = run(['explain', 'macvtap-mode-missing']);
     assert.match(page.stdout, /^# macvtap-mode-missing\n\n## What it catches\n/);
     assert.equal(run(['explain', 'nope']).code, 2);

@@ -177,7 +177,7 @@ describe('language server over stdio', () => {
     const uri = 'file:///ws/crlf.nix';
     const text = '{\r\n  # café 🚀\r\n  x = [ { id = "é🚀"; type = "macvtap"; macvtap.link = "eth0"; } ];\r\n}\r\n';
     await client.open(uri, text);
-    const [d] = await client.forVersion(uri, 1);
+    const d = (await client.forVersion(uri, 1)).find((x) => x.code === 'macvtap-mode-missing')!;
     // "  x = [ { id = "é🚀"; " is 22 UTF-16 code units (🚀 counts 2).
     assert.deepEqual(d.range, { start: { line: 2, character: 22 }, end: { line: 2, character: 39 } });
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {

@@ -18,6 +18,11 @@ export interface ExpectedFinding {
   range: string;
   /** Every fix, in order; `[]` asserts that there is none. */
   fixes: ExpectedFix[];
+  /**
+   * The other places a finding points at (duplicates), as "range message"
+   * lines; required whenever the finding has any.
+   */
+  related?: string[];
   /** The "Ignore <code> on this line / in this file" fixes, when the case asserts them (the suppressions table does). */
   ignore?: ExpectedFix[];
 }

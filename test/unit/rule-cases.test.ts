@@ -75,6 +75,11 @@ for (const [family, table] of Object.entries(CASE_TABLES)) {
           }));
           const wanted = expected.fixes.map((x) => ({ title: x.title, output: x.output, preferred: x.preferred === true }));
           assert.deepEqual(actual, wanted, `fixes of ${expected.code} at ${expected.range}`);
+          assert.deepEqual(
+            (f.related ?? []).map((r) => `${rangeString(lines, r.span)} ${r.message}`),
+            expected.related ?? [],
+            `related locations of ${expected.code} at ${expected.range}`,
+          );
           if (expected.ignore) {
             const ignore = (f.ignore ?? []).map((fix) => ({ title: fix.title, output: applyEdits(c.code, fix.edits), preferred: fix.isPreferred === true }));
             assert.deepEqual(ignore, expected.ignore.map((x) => ({ title: x.title, output: x.output, preferred: x.preferred === true })), `ignore fixes of ${expected.code} at ${expected.range}`);

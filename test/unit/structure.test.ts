@@ -57,4 +57,17 @@ describe('project structure', () => {
     const declared = RULES.flatMap((r) => Object.keys(r.messages).map((id) => `${r.code}/${id}`));
     assert.deepEqual(declared.filter((d) => !covered.has(d)), [], 'messages without an invalid case');
   });
+
+  it('lists every rule in the README\'s table with its default severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|information|hint) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(rows, RULES.map((r) => `${r.code} ${r.defaultSeverity}`));
+  });
+
+  it('gives every rule a description and every message a text that names no template key it lacks', () => {
+    for (const r of RULES) {
+      assert.ok(r.description.length > 20 && !/TODO/.test(r.description), r.code);
+      for (const [id, text] of Object.entries(r.messages)) assert.ok(text.length > 20 && !/TODO/.test(text), `${r.code}/${id}`);
+    }
+  });
 });

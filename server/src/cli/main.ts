@@ -53,7 +53,7 @@ async function check(args: string[]): Promise<number> {
 
 function explain(args: string[]): number {
   if (args.length === 0) {
-    for (const r of RULES) process.stdout.write(`${r.code.padEnd(24)} ${r.defaultSeverity.padEnd(8)} ${r.description}\n`);
+    for (const r of RULES) process.stdout.write(`${r.code.padEnd(27)} ${r.defaultSeverity.padEnd(12)} ${r.description}\n`);
     return 0;
   }
   const doc = RULE_DOCS[args[0]];

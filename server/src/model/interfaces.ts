@@ -12,8 +12,8 @@ import { enclosingExpression, spanOf, stringLiteral, unparenthesize, type Span }
 import { isAttrSetNode, lookup, readAttrSet, type AttrSet, type Binding, type Lookup } from './attrsets';
 import { namesInTree, namesMergedWithUpdate, type NameHit } from './find';
 import { guestMacSetters, type MacSetter } from './macSetters';
-import { bindingNames, placeOf, type Owner } from './place';
-import { elementSets, lookupName } from './resolve';
+import { bindingNames, callHead, placeOf, type Owner } from './place';
+import { conditionKey, elementSets, lookupName } from './resolve';
 import type { AttrSetCache } from './setCache';
 
 export type Hypervisor =
@@ -48,6 +48,14 @@ export interface InterfaceDecl {
   vm: Vm;
   /** Found as an element of `microvm.interfaces`, or only by its macvtap shape. */
   by: 'place' | 'shape';
+  /**
+   * The conditionals it depends on (`if` branches, `mkIf`, `optional(s)`), around the
+   * option and on the way from it to the set: two interfaces surely exist together
+   * only when one's conditions include the other's.
+   */
+  conditions: string[];
+  /** It is what a function returns (a `map` lambda, a helper of the file): it may stand for several interfaces. */
+  inFunction: boolean;
 }
 
 export interface Model {
@@ -62,10 +70,21 @@ export interface Model {
 export type { MacSetter } from './macSetters';
 export type { Owner } from './place';
 
+/** A set met as an interface, and how it was reached. */
+interface Found {
+  node: SyntaxNode;
+  owner: Owner;
+  by: 'place' | 'shape';
+  conditions: string[];
+  /** Mapped with a function that merges other attributes in. */
+  merged: boolean;
+  inFunction: boolean;
+}
+
 /** `cache` (kept by an open document across versions) skips re-reading unchanged sets. */
 export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Model {
   const owners = new Map<string, Owner>();
-  const found = new Map<number, { node: SyntaxNode; owner: Owner; by: 'place' | 'shape' }>();
+  const found = new Map<number, Found>();
   const own = (o: Owner) => {
     if (!owners.has(o.key)) owners.set(o.key, o);
     return owners.get(o.key)!;
@@ -76,8 +95,10 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
     const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['interfaces']);
     if (!place || !isPath(place.path, 'microvm', 'interfaces')) continue;
     const value = valueOf(hit);
-    for (const node of value ? elementSets(value) : []) {
-      if (!found.has(node.startIndex)) found.set(node.startIndex, { node, owner: own(place.owner), by: 'place' });
+    const around = value ? conditionsAround(hit.node) : [];
+    for (const { node, conditions, merged, inFunction } of value ? elementSets(value) : []) {
+      if (found.has(node.startIndex)) continue;
+      found.set(node.startIndex, { node, owner: own(place.owner), by: 'place', conditions: [...around, ...conditions], merged, inFunction });
     }
   }
 
@@ -93,7 +114,8 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
     sets.set(setNode.startIndex, set);
     if (!hasMacvtapShape(set)) continue;
     const owner = placeOf(setNode, [], true)!.owner;
-    found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape' });
+    const conditions = conditionsAround(setNode);
+    found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape', conditions, merged: false, inFunction: inFunctionBody(setNode) });
   }
 
   const hypervisors = readHypervisors(tree, text);
@@ -102,10 +124,11 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
 
   let merged: Set<string> | undefined;
   const interfaces: InterfaceDecl[] = [];
-  for (const { node, owner, by } of [...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)) {
+  for (const f of [...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)) {
     merged ??= namesMergedWithUpdate(tree, text);
-    const set = sets.get(node.startIndex) ?? read(node);
-    interfaces.push(describe(set, isOpen(node, merged), vms.get(owner.key)!, by));
+    const set = sets.get(f.node.startIndex) ?? read(f.node);
+    const open = f.merged || isOpen(f.node, merged);
+    interfaces.push({ ...describe(set, open, vms.get(f.owner.key)!, f.by), conditions: f.conditions, inFunction: f.inFunction });
   }
   cache?.nextGeneration();
   const macSetters = interfaces.length > 0 ? guestMacSetters(tree, text) : [];
@@ -150,7 +173,30 @@ function readHypervisors(tree: Tree, text: string): Map<string, Hypervisor> {
   return out;
 }
 
-function describe(set: AttrSet, open: boolean, vm: Vm, by: 'place' | 'shape'): InterfaceDecl {
+/** The `if` branches and conditional calls (`mkIf c X`, `optionalAttrs c X`) that `node` sits in. */
+function conditionsAround(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'if_expression') {
+      const branch = parent.childForFieldName('consequence')?.id === child.id ? 'then' : parent.childForFieldName('alternative')?.id === child.id ? 'else' : '';
+      if (branch) out.push(conditionKey('if', parent, branch));
+    } else if (parent.type === 'apply_expression' && parent.childForFieldName('argument')?.id === child.id) {
+      const name = callHead(parent).name;
+      if (name === 'mkIf' || name === 'optionalAttrs' || name === 'optional' || name === 'optionals') out.push(conditionKey(name, parent));
+    }
+  }
+  return out;
+}
+
+/** Inside the body of a function other than the file's own (module) function. */
+function inFunctionBody(node: SyntaxNode): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'function_expression' && parent.childForFieldName('body')?.id === child.id && parent.parent?.type !== 'source_code') return true;
+  }
+  return false;
+}
+
+function describe(set: AttrSet, open: boolean, vm: Vm, by: 'place' | 'shape'): Omit<InterfaceDecl, 'conditions' | 'inFunction'> {
   const nested = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'macvtap');
   const typeBinding = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'type');
   return {

@@ -53,13 +53,16 @@ type Frame = { names: string[]; node: SyntaxNode } | 'module';
 export function placeOf(node: SyntaxNode, ownNames: string[], lenient = false): Place | undefined {
   const frames: Frame[] = [{ names: ownNames, node }];
   let child = node;
+  let inModule = false;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     const step = stepUp(parent, child);
     if (step === 'transparent') continue;
     if (step === 'unknown') {
-      if (!lenient) return undefined;
+      // Above a module boundary the context only names the owner: the option path is already known.
+      if (!lenient && !inModule) return undefined;
       frames.push('module');
     } else frames.push(step);
+    if (step === 'module' || step === 'unknown') inModule = true;
   }
   return interpret(frames);
 }
@@ -71,8 +74,10 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 
     case 'rec_attrset_expression':
       return 'transparent';
     case 'binding_set':
-      // A `let` binding's value is used wherever its name is: that is not this place.
-      return parent.parent?.type === 'let_expression' ? 'unknown' : 'transparent';
+      // A `let` binding's value is used wherever its name is: that is not this place,
+      // unless the value is a module function (`cfg = { config, lib, ... }: { ... };`).
+      if (parent.parent?.type !== 'let_expression') return 'transparent';
+      return isModuleFunction(child) ? 'module' : 'unknown';
     case 'let_expression':
     case 'with_expression':
     case 'assert_expression':
@@ -81,7 +86,9 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 
     case 'if_expression':
       return isField(parent, 'condition', child) ? 'unknown' : 'transparent';
     case 'binding':
-      return isField(parent, 'expression', child) ? { names: bindingNames(parent), node: parent } : 'unknown';
+      if (!isField(parent, 'expression', child)) return 'unknown';
+      // A `let` name is not an option: the let decides (binding_set, above).
+      return parent.parent?.parent?.type === 'let_expression' ? 'transparent' : { names: bindingNames(parent), node: parent };
     case 'binary_expression': {
       const op = parent.childForFieldName('operator')?.type;
       return op === '//' || op === '++' ? 'transparent' : 'unknown';
@@ -119,6 +126,19 @@ function listStep(list: SyntaxNode): Frame | 'transparent' | 'unknown' {
   if (up?.type === 'apply_expression' && isField(up, 'argument', holder) && callHead(up).name === 'mkMerge') return 'transparent';
   if (up?.type === 'binding' && MODULE_LISTS.has(bindingNames(up).at(-1) ?? '')) return 'module';
   return 'unknown';
+}
+
+/** A binding whose value is `{ config, ... }: ...` or `{ lib, ... }: ...`: how NixOS modules are written. */
+function isModuleFunction(binding: SyntaxNode): boolean {
+  const value = binding.childForFieldName('expression');
+  const fn = value && unparenthesize(value);
+  if (fn?.type !== 'function_expression') return false;
+  const formals = fn.childForFieldName('formals');
+  for (let i = 0; formals && i < formals.namedChildCount; i++) {
+    const name = formals.namedChild(i)!.childForFieldName('name')?.text;
+    if (name === 'config' || name === 'lib' || name === 'pkgs') return true;
+  }
+  return false;
 }
 
 function isField(parent: SyntaxNode, field: string, child: SyntaxNode): boolean {

@@ -21,26 +21,51 @@ const MAP_FN_FIRST = new Set(['map', 'concatMap', 'imap0', 'imap1', 'mapAttrsToL
 /** `f collection fn`. */
 const MAP_FN_LAST = new Set(['forEach']);
 
+/** Calls whose last argument is there only when the first one holds. */
+const CONDITIONAL = new Set(['optional', 'optionals', 'mkIf']);
+
 const MAX_DEPTH = 24;
 
+/** What the way from the option to a set says about it. */
+interface Via {
+  /** The conditionals met (see `conditionKey`): the set is in the list only when they hold. */
+  conditions: string[];
+  /** It is an element of a collection mapped with `x: ... // x`: other attributes are merged in. */
+  merged: boolean;
+  /** It is what a function returns (a `map` lambda, a helper): it may stand for several elements. */
+  inFunction: boolean;
+}
+
+/** `via` after one more step: more conditions, or a flag set. */
+const along = (via: Via, more: string[], flags: Partial<Via> = {}): Via => ({ ...via, ...flags, conditions: [...via.conditions, ...more] });
+
+export interface ElementSet extends Via {
+  node: SyntaxNode;
+}
+
 /** The attribute set nodes the expression's list is made of, in source order of discovery. */
-export function elementSets(expression: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
+export function elementSets(expression: SyntaxNode): ElementSet[] {
+  const out: ElementSet[] = [];
   const seen = new Set<number>();
-  collect(expression, 0, seen, out);
+  collect(expression, 0, seen, out, { conditions: [], merged: false, inFunction: false });
   return out;
 }
 
-function collect(expression: SyntaxNode, depth: number, seen: Set<number>, out: SyntaxNode[]): void {
+/** Names one branch of an `if` (`if@12:then`) or one conditional call (`mkIf@40`). */
+export function conditionKey(kind: string, node: SyntaxNode, branch = ''): string {
+  return `${kind}@${node.startIndex}${branch && ':' + branch}`;
+}
+
+function collect(expression: SyntaxNode, depth: number, seen: Set<number>, out: ElementSet[], via: Via): void {
   if (depth > MAX_DEPTH) return;
   const e = unparenthesize(expression);
   if (seen.has(e.id)) return;
   seen.add(e.id);
-  const next = (n: SyntaxNode | null | undefined) => n && collect(n, depth + 1, seen, out);
+  const next = (n: SyntaxNode | null | undefined, then = via) => n && collect(n, depth + 1, seen, out, then);
   switch (e.type) {
     case 'attrset_expression':
     case 'rec_attrset_expression':
-      out.push(e);
+      out.push({ node: e, ...via });
       return;
     case 'list_expression':
       for (let i = 0; i < e.namedChildCount; i++) {
@@ -57,8 +82,8 @@ function collect(expression: SyntaxNode, depth: number, seen: Set<number>, out: 
       return;
     }
     case 'if_expression':
-      next(e.childForFieldName('consequence'));
-      next(e.childForFieldName('alternative'));
+      next(e.childForFieldName('consequence'), along(via, [conditionKey('if', e, 'then')]));
+      next(e.childForFieldName('alternative'), along(via, [conditionKey('if', e, 'else')]));
       return;
     case 'let_expression':
     case 'with_expression':
@@ -70,15 +95,15 @@ function collect(expression: SyntaxNode, depth: number, seen: Set<number>, out: 
       next(valueOfName(e));
       return;
     case 'apply_expression':
-      collectCall(e, depth, seen, out);
+      collectCall(e, depth, seen, out, via);
       return;
     default:
       return;
   }
 }
 
-function collectCall(apply: SyntaxNode, depth: number, seen: Set<number>, out: SyntaxNode[]): void {
-  const next = (n: SyntaxNode | undefined) => n && collect(n, depth + 1, seen, out);
+function collectCall(apply: SyntaxNode, depth: number, seen: Set<number>, out: ElementSet[], via: Via): void {
+  const next = (n: SyntaxNode | undefined, then = via) => n && collect(n, depth + 1, seen, out, then);
   let { name, fn, args } = callHead(apply);
   if (name === 'flip' && args.length >= 1) {
     // `flip f a b` is `f b a`.
@@ -87,17 +112,17 @@ function collectCall(apply: SyntaxNode, depth: number, seen: Set<number>, out: S
     fn = flipped;
     args = [args[2], args[1]].filter((a): a is SyntaxNode => a !== undefined);
   }
-  if (name !== undefined && PASS_LAST.has(name)) return next(args.at(-1));
+  if (name !== undefined && PASS_LAST.has(name)) return next(args.at(-1), along(via, CONDITIONAL.has(name) ? [conditionKey(name, apply)] : []));
   const mapped = name !== undefined && MAP_FN_FIRST.has(name) ? { f: args[0], over: args[1] } : name !== undefined && MAP_FN_LAST.has(name) ? { f: args[1], over: args[0] } : undefined;
   if (mapped) {
     const body = functionBody(mapped.f, depth);
-    next(body);
+    next(body, along(via, [], { inFunction: true }));
     // `map (x: defaults // x) [ { ... } ]`: the elements become interfaces once merged.
-    if (body && mapped.over && /\/\//.test(body.text)) next(mapped.over);
+    if (body && mapped.over && /\/\//.test(body.text)) next(mapped.over, along(via, [], { merged: true }));
     return;
   }
   // A helper of this file: `mkIface "vm-a" "02:..."` where `mkIface = id: mac: { ... };`.
-  if (fn.type === 'variable_expression' || fn.type === 'select_expression') next(functionBody(fn, depth));
+  if (fn.type === 'variable_expression' || fn.type === 'select_expression') next(functionBody(fn, depth), along(via, [], { inFunction: true }));
 }
 
 /** The body of a function (after all its parameters), following a name bound to a function. */

@@ -5,6 +5,7 @@
  */
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
 import type { Binding, InterfaceDecl } from '../model';
+import { closest } from './closest';
 import { isMacvtapMode } from './options';
 import { insertBinding } from './layout';
 import { defineRule, type Fix, type RuleContext } from './rule';
@@ -89,7 +90,7 @@ export const macvtapModeInvalid = defineRule({
     for (const i of macvtapInterfaces(ctx)) {
       const value = i.mode.found === 'binding' ? i.mode.value : undefined;
       if (value?.kind !== 'string' || isMacvtapMode(value.value)) continue;
-      const suggestion = closestMode(value.value);
+      const suggestion = closest(value.value, MACVTAP_MODES);
       const fixes = setModeFixes(ctx, i, suggestion ?? ctx.options.preferredMode);
       if (suggestion) fixes[0].title = `Change to "${suggestion}" (did you mean it?)`;
       report({
@@ -124,30 +125,3 @@ export const macvtapLinkMissing = defineRule({
     }
   },
 });
-
-/** The mode the user probably meant: same letters in another case, or at most two edits away. */
-export function closestMode(value: string): MacvtapMode | undefined {
-  const lower = value.trim().toLowerCase();
-  if (isMacvtapMode(lower)) return lower;
-  let best: MacvtapMode | undefined;
-  let bestDistance = 3;
-  for (const mode of MACVTAP_MODES) {
-    const d = editDistance(lower, mode);
-    if (d < bestDistance) [best, bestDistance] = [mode, d];
-  }
-  return best;
-}
-
-/** Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}

@@ -109,6 +109,8 @@ describe('MicroVM Lint in VS Code', () => {
       'Set macvtap.mode = "passthru"',
       'Set macvtap.mode = "source"',
       'Fix all macvtap-mode-missing problems in this file',
+      'Ignore macvtap-mode-missing on this line',
+      'Ignore macvtap-mode-missing in this file',
     ]);
     const before = doc.getText();
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
