@@ -45,6 +45,7 @@ describe('project structure', () => {
     for (const r of RULES) {
       const headings = [...RULE_DOCS[r.code].matchAll(/^#+ (.*)$/gm)].map((m) => m[1]);
       assert.deepEqual(headings, [r.code, 'What it catches', 'What breaks at runtime', 'Bad', 'Good', 'The fix'], r.code);
+      assert.doesNotMatch(RULE_DOCS[r.code], /\bTODO\b/, r.code);
     }
   });
 
