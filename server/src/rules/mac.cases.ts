@@ -48,7 +48,8 @@ const notation = (range: string, fixed: string, output: string): ExpectedFinding
 const notMac = (range: string): ExpectedFinding => ({ code: 'mac-invalid', messageId: 'notMac', range, fixes: [] });
 const multicast = (range: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-multicast', messageId: 'multicast', range, fixes });
 const notLocal = (range: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-not-local', messageId: 'universal', range, fixes });
-const duplicate = (range: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-duplicate', messageId: 'duplicate', range, fixes });
+/** `related`: the other interfaces with the MAC, as "range message" lines. */
+const duplicate = (range: string, fixes: ExpectedFix[], related?: string[]): ExpectedFinding => ({ code: 'mac-duplicate', messageId: 'duplicate', range, fixes, related });
 const override = (range: string, output?: string): ExpectedFinding => ({
   code: 'guest-mac-override',
   messageId: 'option',
@@ -935,16 +936,16 @@ const invalid: InvalidCase[] = [
     name: 'two VMs of a host, the case differs: both marked, the generate fix is not preferred',
     code: duplicateHost,
     findings: [
-      duplicate('2:71-2:90', [generateFix('vm-a', swap(duplicateHost, '"02:00:00:00:00:AA"', `"${GEN['vm-a']}"`), false)]),
-      duplicate('3:71-3:90', [generateFix('vm-b', swap(duplicateHost, '"02:00:00:00:00:aa"', `"${GEN['vm-b']}"`), false)]),
+      duplicate('2:71-2:90', [generateFix('vm-a', swap(duplicateHost, '"02:00:00:00:00:AA"', `"${GEN['vm-a']}"`), false)], ['3:71-3:90 also used by interface "vm-b" of VM "b"']),
+      duplicate('3:71-3:90', [generateFix('vm-b', swap(duplicateHost, '"02:00:00:00:00:aa"', `"${GEN['vm-b']}"`), false)], ['2:71-2:90 also used by interface "vm-a" of VM "a"']),
     ],
   },
   {
     name: 'the same MAC with dashes and colons: fix all only rewrites the notation',
     code: duplicateNotation,
     findings: [
-      duplicate('2:71-2:90', [generateFix('vm-a', swap(duplicateNotation, '"02:00:00:00:00:01"', `"${GEN['vm-a']}"`), false)]),
-      duplicate('3:71-3:90', [generateFix('vm-b', swap(duplicateNotation, '"02-00-00-00-00-01"', `"${GEN['vm-b']}"`), false)]),
+      duplicate('2:71-2:90', [generateFix('vm-a', swap(duplicateNotation, '"02:00:00:00:00:01"', `"${GEN['vm-a']}"`), false)], ['3:71-3:90 also used by interface "vm-b" of VM "b"']),
+      duplicate('3:71-3:90', [generateFix('vm-b', swap(duplicateNotation, '"02-00-00-00-00-01"', `"${GEN['vm-b']}"`), false)], ['2:71-2:90 also used by interface "vm-a" of VM "a"']),
       notation('3:71-3:90', '02:00:00:00:00:01', duplicateNotationColons),
     ],
     fixAll: duplicateNotationColons,
@@ -953,18 +954,18 @@ const invalid: InvalidCase[] = [
     name: 'three interfaces of one guest share a MAC',
     code: duplicateThree,
     findings: [
-      duplicate('2:39-2:58', [generateFix('vm-a', swap(duplicateThree, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)]),
-      duplicate('3:39-3:58', [generateFix('vm-b', swap(duplicateThree, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)]),
-      duplicate('4:39-4:58', [generateFix('vm-c', swap(duplicateThree, 'id = "vm-c"; mac = "02:00:00:00:00:01"', `id = "vm-c"; mac = "${GEN['vm-c']}"`), false)]),
+      duplicate('2:39-2:58', [generateFix('vm-a', swap(duplicateThree, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:39-3:58 also used by interface "vm-b"', '4:39-4:58 also used by interface "vm-c"']),
+      duplicate('3:39-3:58', [generateFix('vm-b', swap(duplicateThree, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '4:39-4:58 also used by interface "vm-c"']),
+      duplicate('4:39-4:58', [generateFix('vm-c', swap(duplicateThree, 'id = "vm-c"; mac = "02:00:00:00:00:01"', `id = "vm-c"; mac = "${GEN['vm-c']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '3:39-3:58 also used by interface "vm-b"']),
     ],
   },
   {
     name: 'a shared universally administered MAC: both marked twice, no preferred fix',
     code: duplicateUniversal,
     findings: [
-      duplicate('1:81-1:100', [generateFix('vm-a', duplicateUniversalA, false)]),
+      duplicate('1:81-1:100', [generateFix('vm-a', duplicateUniversalA, false)], ['2:81-2:100 also used by interface "vm-b" of VM "b"']),
       notLocal('1:81-1:100', [generateFix('vm-a', duplicateUniversalA, false)]),
-      duplicate('2:81-2:100', [generateFix('vm-b', duplicateUniversalB, false)]),
+      duplicate('2:81-2:100', [generateFix('vm-b', duplicateUniversalB, false)], ['1:81-1:100 also used by interface "vm-a" of VM "a"']),
       notLocal('2:81-2:100', [generateFix('vm-b', duplicateUniversalB, false)]),
     ],
   },
@@ -972,8 +973,8 @@ const invalid: InvalidCase[] = [
     name: 'a duplicate on an interface with a computed id in a guest: no fix there',
     code: duplicateComputedId,
     findings: [
-      duplicate('3:39-3:58', [generateFix('vm-a', swap(duplicateComputedId, 'id = "vm-a"; mac = "02:00:00:00:00:07"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)]),
-      duplicate('4:59-4:78', []),
+      duplicate('3:39-3:58', [generateFix('vm-a', swap(duplicateComputedId, 'id = "vm-a"; mac = "02:00:00:00:00:07"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['4:59-4:78 also used here']),
+      duplicate('4:59-4:78', [], ['3:39-3:58 also used by interface "vm-a"']),
     ],
   },
 
@@ -981,9 +982,12 @@ const invalid: InvalidCase[] = [
     name: 'variants of one interface and another VM share a MAC: variants get the same generated MAC',
     code: variantsAndOtherVm,
     findings: [
-      duplicate('3:50-3:69', [generateFix('vm-a', swap(variantsAndOtherVm, 'then [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `then [ { type = "macvtap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)]),
-      duplicate('4:46-4:65', [generateFix('vm-a', swap(variantsAndOtherVm, 'else [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `else [ { type = "tap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)]),
-      duplicate('5:81-5:100', [generateFix('vm-b', swap(variantsAndOtherVm, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)]),
+      duplicate('3:50-3:69', [generateFix('vm-a', swap(variantsAndOtherVm, 'then [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `then [ { type = "macvtap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['5:81-5:100 also used by interface "vm-b" of VM "b"']),
+      duplicate('4:46-4:65', [generateFix('vm-a', swap(variantsAndOtherVm, 'else [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `else [ { type = "tap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['5:81-5:100 also used by interface "vm-b" of VM "b"']),
+      duplicate('5:81-5:100', [generateFix('vm-b', swap(variantsAndOtherVm, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], [
+        '3:50-3:69 also used by interface "vm-a" of VM "a"',
+        '4:46-4:65 also used by interface "vm-a" of VM "a"',
+      ]),
     ],
   },
 
