@@ -26,10 +26,11 @@ export interface NameHit {
 }
 
 /** Every place `name` is an attribute name of a binding, or a name an `inherit` (without source) brings in. */
-export function namesInTree(tree: Tree, text: string, name: string): NameHit[] {
+export function namesInTree(tree: Tree, text: string, name: string, skip?: (offset: number) => boolean): NameHit[] {
   const found: NameHit[] = [];
   const pattern = new RegExp(`(?<![\\w'-])${escape(name)}(?![\\w'-])`, 'g');
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (skip?.(m.index)) continue;
     let node: SyntaxNode | null = tree.rootNode.descendantForIndex(m.index, m.index + name.length);
     if (node?.type === 'string_fragment') node = node.parent; // "name"
     const holder = node?.parent;

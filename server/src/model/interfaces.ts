@@ -12,8 +12,8 @@ import { enclosingExpression, spanOf, stringLiteral, unparenthesize, type Span }
 import { isAttrSetNode, lookup, readAttrSet, type AttrSet, type Binding, type Lookup } from './attrsets';
 import { namesInTree, namesMergedWithUpdate, type NameHit } from './find';
 import { guestMacSetters, type MacSetter } from './macSetters';
-import { bindingNames, callHead, placeOf, type Owner } from './place';
-import { conditionKey, elementSets, lookupName } from './resolve';
+import { bindingNames, conditionsAbove, placeOf, PlaceCache, type Owner } from './place';
+import { elementSets, lookupName } from './resolve';
 import type { AttrSetCache } from './setCache';
 
 export type Hypervisor =
@@ -83,6 +83,7 @@ interface Found {
 
 /** `cache` (kept by an open document across versions) skips re-reading unchanged sets. */
 export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Model {
+  const places = new PlaceCache(text);
   const owners = new Map<string, Owner>();
   const found = new Map<number, Found>();
   const own = (o: Owner) => {
@@ -92,10 +93,10 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
 
   for (const hit of namesInTree(tree, text, 'interfaces')) {
     if (!hit.last) continue;
-    const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['interfaces']);
+    const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['interfaces'], false, places);
     if (!place || !isPath(place.path, 'microvm', 'interfaces')) continue;
     const value = valueOf(hit);
-    const around = value ? conditionsAround(hit.node) : [];
+    const around = value ? [...conditionsAbove(hit.node, places)] : [];
     for (const { node, conditions, merged, inFunction } of value ? elementSets(value) : []) {
       if (found.has(node.startIndex)) continue;
       found.set(node.startIndex, { node, owner: own(place.owner), by: 'place', conditions: [...around, ...conditions], merged, inFunction });
@@ -107,18 +108,20 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
     return cache ? cache.get(text, span, node.hasError, () => readAttrSet(node)) : readAttrSet(node);
   };
   const sets = new Map<number, AttrSet>();
-  for (const typeHit of namesInTree(tree, text, 'type')) {
+  // A `type` inside a set already found by its place is that interface's own (or a nested set's): no tree lookup.
+  const placed = [...found.values()].map((f) => ({ start: f.node.startIndex, end: f.node.endIndex })).sort((a, b) => a.start - b.start);
+  for (const typeHit of namesInTree(tree, text, 'type', (offset) => insideAny(placed, offset))) {
     const setNode = typeHit.kind === 'binding' && typeHit.only ? typeHit.node.parent?.parent : undefined; // binding -> binding_set -> set
     if (!setNode || !isAttrSetNode(setNode) || found.has(setNode.startIndex)) continue;
     const set = read(setNode);
     sets.set(setNode.startIndex, set);
     if (!hasMacvtapShape(set)) continue;
-    const owner = placeOf(setNode, [], true)!.owner;
-    const conditions = conditionsAround(setNode);
+    const owner = placeOf(setNode, [], true, places)!.owner;
+    const conditions = [...conditionsAbove(setNode, places)];
     found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape', conditions, merged: false, inFunction: inFunctionBody(setNode) });
   }
 
-  const hypervisors = readHypervisors(tree, text);
+  const hypervisors = readHypervisors(tree, text, places);
   const vms = new Map<string, Vm>();
   for (const o of owners.values()) vms.set(o.key, { ...o, hypervisor: hypervisors.get(o.key) ?? { kind: 'default' } });
 
@@ -131,8 +134,23 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
     interfaces.push({ ...describe(set, open, vms.get(f.owner.key)!, f.by), conditions: f.conditions, inFunction: f.inFunction });
   }
   cache?.nextGeneration();
-  const macSetters = interfaces.length > 0 ? guestMacSetters(tree, text) : [];
+  const macSetters = interfaces.length > 0 ? guestMacSetters(tree, text, places) : [];
   return { interfaces, vms: [...vms.values()], macSetters };
+}
+
+/** Is `offset` inside one of `spans` (sorted by start; nested spans allowed)? */
+function insideAny(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) [last, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  // The latest set starting before `offset`, or one that encloses it (sets found by place do not overlap partially).
+  for (let i = last; i >= 0 && i > last - 4; i--) if (offset < spans[i].end) return true;
+  return false;
 }
 
 const isPath = (path: readonly string[], ...want: string[]) => path.length === want.length && want.every((w, i) => path[i] === w);
@@ -157,11 +175,11 @@ function hasMacvtapShape(set: AttrSet): boolean {
   return names.has('id') || names.has('mac') || names.has('macvtap');
 }
 
-function readHypervisors(tree: Tree, text: string): Map<string, Hypervisor> {
+function readHypervisors(tree: Tree, text: string, places: PlaceCache): Map<string, Hypervisor> {
   const out = new Map<string, Hypervisor>();
   for (const hit of namesInTree(tree, text, 'hypervisor')) {
     if (!hit.last) continue;
-    const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['hypervisor']);
+    const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['hypervisor'], false, places);
     if (!place || !isPath(place.path, 'microvm', 'hypervisor')) continue;
     const valueNode = hit.kind === 'binding' ? hit.node.childForFieldName('expression') : null;
     const literal = valueNode ? stringLiteral(unparenthesize(valueNode)) : undefined;
@@ -169,21 +187,6 @@ function readHypervisors(tree: Tree, text: string): Map<string, Hypervisor> {
     const before = out.get(place.owner.key);
     const agree = !before || (before.kind === 'literal' && next.kind === 'literal' && before.value === next.value);
     out.set(place.owner.key, agree ? next : { kind: 'unknown' });
-  }
-  return out;
-}
-
-/** The `if` branches and conditional calls (`mkIf c X`, `optionalAttrs c X`) that `node` sits in. */
-function conditionsAround(node: SyntaxNode): string[] {
-  const out: string[] = [];
-  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === 'if_expression') {
-      const branch = parent.childForFieldName('consequence')?.id === child.id ? 'then' : parent.childForFieldName('alternative')?.id === child.id ? 'else' : '';
-      if (branch) out.push(conditionKey('if', parent, branch));
-    } else if (parent.type === 'apply_expression' && parent.childForFieldName('argument')?.id === child.id) {
-      const name = callHead(parent).name;
-      if (name === 'mkIf' || name === 'optionalAttrs' || name === 'optional' || name === 'optionals') out.push(conditionKey(name, parent));
-    }
   }
   return out;
 }

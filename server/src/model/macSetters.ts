@@ -9,7 +9,7 @@
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
 import { spanOf, unparenthesize, type Span } from '../parse/syntax';
 import { namesInTree } from './find';
-import { bindingNames, placeOf } from './place';
+import { bindingNames, placeOf, PlaceCache } from './place';
 
 export interface MacSetter {
   /** The VM (owner key) whose config sets it. */
@@ -31,7 +31,7 @@ const SETTING_SECTIONS = new Set(['linkConfig', 'netdevConfig']);
  */
 const IP_LINK_SET_ADDRESS = /\bip\s+(?:-\S+\s+)*link\s+set\s+(?:dev\s+)?\S+\s+(?:[^\n;|&]*?\s)?address\s+(?:\\"[^"\s\\]*\\"|"[^"\s]*"|'[^'\s]*'|[^\s"';|&]+)/g;
 
-export function guestMacSetters(tree: Tree, text: string): MacSetter[] {
+export function guestMacSetters(tree: Tree, text: string, places = new PlaceCache()): MacSetter[] {
   const out: MacSetter[] = [];
   const add = (node: SyntaxNode, path: string[], ownerKey: string) => {
     if (setsNull(node)) return;
@@ -40,13 +40,13 @@ export function guestMacSetters(tree: Tree, text: string): MacSetter[] {
 
   for (const hit of namesInTree(tree, text, 'macAddress')) {
     if (hit.kind !== 'binding' || !hit.last) continue;
-    const place = placeOf(hit.node, bindingNames(hit.node));
+    const place = placeOf(hit.node, bindingNames(hit.node), false, places);
     const p = place?.path;
     if (place && p && p.length === 4 && p[0] === 'networking' && p[1] === 'interfaces') add(hit.node, p, place.owner.key);
   }
   for (const hit of namesInTree(tree, text, 'MACAddress')) {
     if (hit.kind !== 'binding' || !hit.last) continue;
-    const place = placeOf(hit.node, bindingNames(hit.node));
+    const place = placeOf(hit.node, bindingNames(hit.node), false, places);
     const p = place?.path;
     if (place && p && p.length === 6 && p[0] === 'systemd' && p[1] === 'network' && SYSTEMD_SECTIONS.has(p[2]) && SETTING_SECTIONS.has(p[4])) {
       add(hit.node, p, place.owner.key);
@@ -56,7 +56,7 @@ export function guestMacSetters(tree: Tree, text: string): MacSetter[] {
     const node = tree.rootNode.descendantForIndex(m.index, m.index + m[0].length);
     const string = node && enclosingString(node);
     if (!string) continue;
-    const place = placeOf(string, [], true)!;
+    const place = placeOf(string, [], true, places)!;
     out.push({ owner: place.owner.key, span: { start: m.index, end: m.index + m[0].length }, what: m[0] });
   }
   IP_LINK_SET_ADDRESS.lastIndex = 0;

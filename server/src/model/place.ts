@@ -41,33 +41,105 @@ const ATTR_BUILDERS = new Set(['mapAttrs', 'genAttrs']);
 /** Lists whose elements are modules. */
 const MODULE_LISTS = new Set(['imports', 'modules']);
 
-type Frame = { names: string[]; node: SyntaxNode } | 'module';
+/**
+ * A module boundary: `merge` when the module is part of the same config (an
+ * element of `imports`/`modules`, the file itself), `new` when it may be
+ * another config (a set handed to a function, a module function stored under
+ * some attribute or `let` name): a new guest config, whose VMs are another
+ * host's.
+ */
+type Boundary = { module: 'merge' | 'new'; node: SyntaxNode };
+type Frame = { names: string[]; node: SyntaxNode } | Boundary;
+
+/**
+ * What lies above a node, computed once per node and tree: the frames the
+ * steps from its parent up to the root push (bottom-up), and whether the
+ * first boundary met on the way is a context we do not understand. Many
+ * bindings share their ancestors, so one build walks each ancestor once.
+ */
+interface Upper {
+  frames: readonly Frame[];
+  unknownFirst: boolean;
+  /** The `if` branches and conditional calls (`mkIf c X`, `optional(s)`, `optionalAttrs`) above: see `conditionKey`. */
+  conditions: readonly string[];
+}
+
+/** Names one branch of an `if` (`if@12:then`) or one conditional call (`mkIf@40`). */
+export function conditionKey(kind: string, node: SyntaxNode, branch = ''): string {
+  return `${kind}@${node.startIndex}${branch && ':' + branch}`;
+}
+
+const CONDITIONAL_CALLS = new Set(['mkIf', 'optionalAttrs', 'optional', 'optionals']);
+
+/** The conditionals `node` sits in, up to the root. */
+export function conditionsAbove(node: SyntaxNode, cache: PlaceCache): readonly string[] {
+  return upperOf(node, cache).conditions;
+}
+
+export class PlaceCache {
+  readonly upper = new Map<number, Upper>();
+  /** `text` (the tree's source) lets plain attribute names be read without asking the tree. */
+  constructor(readonly text?: string) {}
+}
 
 /**
  * The place of `node`, whose own attribute names (if it is a binding or an
  * inherited name) are `ownNames`. Strict: a node in a context we do not
- * understand (a `let` value, an unknown list, an operator) has no place.
- * Lenient (used only to find an owner): such contexts count as module
- * boundaries.
+ * understand (a `let` value, an unknown list, an operator) has no place,
+ * unless a module boundary comes first (above it the context only names the
+ * owner). Lenient (used only to find an owner): such contexts count as
+ * boundaries of another config.
  */
-export function placeOf(node: SyntaxNode, ownNames: string[], lenient = false): Place | undefined {
-  const frames: Frame[] = [{ names: ownNames, node }];
-  let child = node;
-  let inModule = false;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    const step = stepUp(parent, child);
-    if (step === 'transparent') continue;
-    if (step === 'unknown') {
-      // Above a module boundary the context only names the owner: the option path is already known.
-      if (!lenient && !inModule) return undefined;
-      frames.push('module');
-    } else frames.push(step);
-    if (step === 'module' || step === 'unknown') inModule = true;
-  }
-  return interpret(frames);
+export function placeOf(node: SyntaxNode, ownNames: string[], lenient = false, cache = new PlaceCache()): Place | undefined {
+  const upper = upperOf(node, cache);
+  if (!lenient && upper.unknownFirst) return undefined;
+  return interpret([{ names: ownNames, node }, ...upper.frames]);
 }
 
-function stepUp(parent: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 'unknown' {
+function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
+  // chain[i + 1] is chain[i]'s parent (each `.parent` is a call into WASM: asked once).
+  const chain: (SyntaxNode | null)[] = [];
+  let above: Upper = { frames: [], unknownFirst: false, conditions: [] };
+  for (let n: SyntaxNode | null = node; ; n = n.parent) {
+    const known = n && cache.upper.get(n.id);
+    chain.push(n);
+    if (!n) break;
+    if (known) {
+      above = known;
+      break;
+    }
+  }
+  // Top-down: each node's upper is its own step's frame on top of its parent's upper.
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const child = chain[i]!;
+    const parent = chain[i + 1];
+    if (parent) {
+      // The grandparent, when the chain has it (binding and binding_set steps look there).
+      const grand = i + 2 < chain.length ? chain[i + 2] : parent.parent;
+      const step = stepUp(parent, child, grand, cache.text);
+      const condition = conditionOf(parent, child);
+      const conditions = condition ? [condition, ...above.conditions] : above.conditions;
+      if (step === 'unknown') above = { frames: [{ module: 'new', node: parent }, ...above.frames], unknownFirst: true, conditions };
+      else if (step !== 'transparent') above = { frames: [step, ...above.frames], unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
+      else if (condition) above = { ...above, conditions };
+    }
+    cache.upper.set(child.id, above);
+  }
+  return above;
+}
+
+function conditionOf(parent: SyntaxNode, child: SyntaxNode): string | undefined {
+  if (parent.type === 'if_expression') {
+    if (isField(parent, 'consequence', child)) return conditionKey('if', parent, 'then');
+    if (isField(parent, 'alternative', child)) return conditionKey('if', parent, 'else');
+  } else if (parent.type === 'apply_expression' && child.startIndex !== parent.startIndex) {
+    const name = callHead(parent).name;
+    if (name !== undefined && CONDITIONAL_CALLS.has(name)) return conditionKey(name, parent);
+  }
+  return undefined;
+}
+
+function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null, text?: string): Frame | 'transparent' | 'unknown' {
   switch (parent.type) {
     case 'parenthesized_expression':
     case 'attrset_expression':
@@ -76,19 +148,21 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 
     case 'binding_set':
       // A `let` binding's value is used wherever its name is: that is not this place,
       // unless the value is a module function (`cfg = { config, lib, ... }: { ... };`).
-      if (parent.parent?.type !== 'let_expression') return 'transparent';
-      return isModuleFunction(child) ? 'module' : 'unknown';
+      if (grand?.type !== 'let_expression') return 'transparent';
+      return isModuleFunction(child) ? { module: 'new', node: child } : 'unknown';
     case 'let_expression':
     case 'with_expression':
     case 'assert_expression':
-    case 'function_expression':
       return isField(parent, 'body', child) ? 'transparent' : 'unknown';
+    case 'function_expression':
+      if (!isField(parent, 'body', child)) return 'unknown';
+      return isModuleFunction(parent) && !isMergedModule(parent) ? { module: 'new', node: parent } : 'transparent';
     case 'if_expression':
       return isField(parent, 'condition', child) ? 'unknown' : 'transparent';
     case 'binding':
-      if (!isField(parent, 'expression', child)) return 'unknown';
+      if (child.type === 'attrpath') return 'unknown';
       // A `let` name is not an option: the let decides (binding_set, above).
-      return parent.parent?.parent?.type === 'let_expression' ? 'transparent' : { names: bindingNames(parent), node: parent };
+      return grand?.parent?.type === 'let_expression' ? 'transparent' : { names: bindingNames(parent, text), node: parent };
     case 'binary_expression': {
       const op = parent.childForFieldName('operator')?.type;
       return op === '//' || op === '++' ? 'transparent' : 'unknown';
@@ -98,7 +172,7 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 
     case 'list_expression':
       return listStep(parent);
     case 'source_code':
-      return 'module';
+      return { module: 'merge', node: parent };
     default:
       return 'unknown';
   }
@@ -106,14 +180,15 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 
 
 function applyStep(apply: SyntaxNode, child: SyntaxNode): Frame | 'transparent' | 'unknown' {
   // `f a b` is `(f a) b`: the inner call is the outer one's function; the decision was made at the argument.
-  if (isField(apply, 'function', child)) return 'transparent';
+  // (The function starts where the call starts; the argument after it.)
+  if (child.startIndex === apply.startIndex) return 'transparent';
   const head = callHead(apply).name;
   if (head !== undefined && TRANSPARENT_CALLS.has(head)) return 'transparent';
   if (head !== undefined && ATTR_BUILDERS.has(head) && unparenthesize(child).type === 'function_expression') {
     return { names: ['*'], node: apply };
   }
   // A set handed to any other function (`nixosSystem { ... }`, a helper): a module of its own.
-  return 'module';
+  return { module: 'new', node: apply };
 }
 
 function listStep(list: SyntaxNode): Frame | 'transparent' | 'unknown' {
@@ -124,13 +199,13 @@ function listStep(list: SyntaxNode): Frame | 'transparent' | 'unknown' {
     up = up.parent;
   }
   if (up?.type === 'apply_expression' && isField(up, 'argument', holder) && callHead(up).name === 'mkMerge') return 'transparent';
-  if (up?.type === 'binding' && MODULE_LISTS.has(bindingNames(up).at(-1) ?? '')) return 'module';
+  if (up?.type === 'binding' && MODULE_LISTS.has(bindingNames(up).at(-1) ?? '')) return { module: 'merge', node: list };
   return 'unknown';
 }
 
-/** A binding whose value is `{ config, ... }: ...` or `{ lib, ... }: ...`: how NixOS modules are written. */
-function isModuleFunction(binding: SyntaxNode): boolean {
-  const value = binding.childForFieldName('expression');
+/** `{ config, ... }: ...`, `{ lib, ... }: ...` or `{ pkgs, ... }: ...` (or a binding of one): how NixOS modules are written. */
+function isModuleFunction(node: SyntaxNode): boolean {
+  const value = node.type === 'binding' ? node.childForFieldName('expression') : node;
   const fn = value && unparenthesize(value);
   if (fn?.type !== 'function_expression') return false;
   const formals = fn.childForFieldName('formals');
@@ -141,17 +216,35 @@ function isModuleFunction(binding: SyntaxNode): boolean {
   return false;
 }
 
+/** The file's own module function, or one listed in `imports`/`modules`: part of the same config. */
+function isMergedModule(fn: SyntaxNode): boolean {
+  let up = fn.parent;
+  while (up?.type === 'parenthesized_expression') up = up.parent;
+  return !up || up.type === 'source_code' || up.type === 'list_expression';
+}
+
 function isField(parent: SyntaxNode, field: string, child: SyntaxNode): boolean {
   return parent.childForFieldName(field)?.id === child.id;
 }
 
 /** The attribute names of a binding's path; a computed name is "*". */
-export function bindingNames(binding: SyntaxNode): string[] {
+export function bindingNames(binding: SyntaxNode, source?: string): string[] {
+  if (source !== undefined) {
+    // A binding starts with its path: `a.b.c =` read from the source, no call into the tree.
+    PLAIN_PATH.lastIndex = binding.startIndex;
+    const m = PLAIN_PATH.exec(source);
+    if (m) return m[1].split('.');
+  }
   const attrpath = binding.childForFieldName('attrpath');
+  // Plain identifiers (almost every path): one read of the text instead of one per element.
+  const text = attrpath?.text ?? '';
+  if (/^[A-Za-z_][\w'-]*(\.[A-Za-z_][\w'-]*)*$/.test(text)) return text.split('.');
   const names: string[] = [];
   for (let i = 0; attrpath && i < attrpath.namedChildCount; i++) names.push(attrName(attrpath.namedChild(i)!) ?? '*');
   return names;
 }
+
+const PLAIN_PATH = /([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)[ \t]*=(?!=)/y;
 
 /** `f a b` -> the function's name ("f", or the last part of `lib.f`) and its arguments in order. */
 export function callHead(apply: SyntaxNode): { name?: string; fn: SyntaxNode; args: SyntaxNode[] } {
@@ -184,8 +277,10 @@ function interpret(bottomUp: Frame[]): Place {
   let owner = FILE_OWNER;
   for (let f = bottomUp.length - 1; f >= 0; f--) {
     const frame = bottomUp[f];
-    if (frame === 'module') {
+    if ('module' in frame) {
       path = [];
+      // Another config in the same file: a guest (or host) of its own, not the file's.
+      if (frame.module === 'new' && owner.kind === 'guest') owner = { key: `cfg@${frame.node.startIndex}`, kind: 'guest' };
       continue;
     }
     for (const name of frame.names) {

@@ -9,7 +9,9 @@
  */
 import type { SyntaxNode } from '../parse/syntax-types';
 import { unparenthesize } from '../parse/syntax';
-import { bindingNames, callHead, lastName } from './place';
+import { bindingNames, callHead, conditionKey, lastName } from './place';
+
+export { conditionKey };
 
 /** Calls whose last argument is the value itself, a list of values, or an element. */
 const PASS_LAST = new Set([
@@ -51,10 +53,6 @@ export function elementSets(expression: SyntaxNode): ElementSet[] {
   return out;
 }
 
-/** Names one branch of an `if` (`if@12:then`) or one conditional call (`mkIf@40`). */
-export function conditionKey(kind: string, node: SyntaxNode, branch = ''): string {
-  return `${kind}@${node.startIndex}${branch && ':' + branch}`;
-}
 
 function collect(expression: SyntaxNode, depth: number, seen: Set<number>, out: ElementSet[], via: Via): void {
   if (depth > MAX_DEPTH) return;

@@ -91,6 +91,9 @@ export interface RuleDefinition<Id extends string> {
   check(context: RuleContext, report: (r: Report<Id>) => void): void;
 }
 
+/** The most other locations one finding lists. */
+export const MAX_RELATED = 20;
+
 export function defineRule<Id extends string>(def: RuleDefinition<Id>): Rule {
   return {
     ...(def.after ? { after: true } : {}),
@@ -111,7 +114,8 @@ export function defineRule<Id extends string>(def: RuleDefinition<Id>): Rule {
           messageId: r.messageId,
           message: fillTemplate(def.messages[r.messageId], r.data ?? {}),
           fixes,
-          ...(r.related ? { related: r.related } : {}),
+          // A value repeated a thousand times must not cost a million related entries.
+          ...(r.related ? { related: r.related.slice(0, MAX_RELATED) } : {}),
           ...(r.unnecessary ? { unnecessary: true } : {}),
         });
       });

@@ -61,12 +61,19 @@ function commentAbove(lines: LineIndex, line: number, directive: string): TextEd
   return { start, end: start, newText: `${indent}# microvm-lint: ${directive}${lines.eolOf(line)}` };
 }
 
+/**
+ * Is `offset` (a line start) inside a string, where a `#` would be text, not a comment? The
+ * smallest node there is then a piece of the string; in a `${...}` inside the string it is code,
+ * where a comment is fine.
+ */
 function insideString(tree: Tree, offset: number): boolean {
-  for (let n: SyntaxNode | null = tree.rootNode.descendantForIndex(offset, offset); n; n = n.parent) {
-    if ((n.type === 'string_expression' || n.type === 'indented_string_expression') && n.startIndex < offset) return true;
-  }
-  return false;
+  const n: SyntaxNode | null = tree.rootNode.descendantForIndex(offset, offset);
+  if (!n) return false;
+  if (STRING_PARTS.has(n.type)) return true;
+  return (n.type === 'string_expression' || n.type === 'indented_string_expression') && n.startIndex < offset;
 }
+
+const STRING_PARTS = new Set(['string_fragment', 'escape_sequence', 'dollar_escape']);
 
 /** Removes one code from its directive, or the whole comment when it is the only one. */
 function removeCode(lines: LineIndex, d: Directive, index: number): TextEdit {
