@@ -9,7 +9,7 @@
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
 import { spanOf, unparenthesize, type Span } from '../parse/syntax';
 import { namesInTree } from './find';
-import { bindingNames, placeOf, PlaceCache } from './place';
+import { bindingNames, placeOf, type PlaceCache } from './place';
 
 export interface MacSetter {
   /** The VM (owner key) whose config sets it. */
@@ -31,7 +31,7 @@ const SETTING_SECTIONS = new Set(['linkConfig', 'netdevConfig']);
  */
 const IP_LINK_SET_ADDRESS = /\bip\s+(?:-\S+\s+)*link\s+set\s+(?:dev\s+)?\S+\s+(?:[^\n;|&]*?\s)?address\s+(?:\\"[^"\s\\]*\\"|"[^"\s]*"|'[^'\s]*'|[^\s"';|&]+)/g;
 
-export function guestMacSetters(tree: Tree, text: string, places = new PlaceCache()): MacSetter[] {
+export function guestMacSetters(tree: Tree, text: string, places: PlaceCache): MacSetter[] {
   const out: MacSetter[] = [];
   const add = (node: SyntaxNode, path: string[], ownerKey: string) => {
     if (setsNull(node)) return;

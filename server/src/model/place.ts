@@ -76,10 +76,43 @@ export function conditionsAbove(node: SyntaxNode, cache: PlaceCache): readonly s
   return upperOf(node, cache).conditions;
 }
 
+/**
+ * Per build: the uppers computed so far. `node.parent` costs a search from
+ * the root in tree-sitter (nodes keep no parent link), so walking up k
+ * levels searches k times; the ancestors are found instead by one descent
+ * (`childWithDescendant`, level by level).
+ */
 export class PlaceCache {
   readonly upper = new Map<number, Upper>();
+
   /** `text` (the tree's source) lets plain attribute names be read without asking the tree. */
   constructor(readonly text?: string) {}
+
+  /** The previous answer: nodes asked for in text order share most of their ancestors. */
+  private last: SyntaxNode[] = [];
+
+  /** The nodes from the root down to `node`, both included. */
+  ancestry(node: SyntaxNode): SyntaxNode[] {
+    // Start below the deepest node of the last chain whose range strictly contains this node's: an ancestor.
+    let k = this.last.length - 1;
+    while (k > 0 && !strictlyContains(this.last[k], node)) k--;
+    const chain = k >= 0 ? this.last.slice(0, k + 1) : [];
+    if (chain.length === 0) chain.push(node.tree.rootNode);
+    for (let n: SyntaxNode | null = chain.at(-1)!; n && n.id !== node.id; ) {
+      n = n.childWithDescendant(node);
+      if (n) chain.push(n);
+    }
+    this.last = chain;
+    if (chain.at(-1)?.id === node.id) return chain;
+    const up: SyntaxNode[] = []; // not reached: ask each parent, slower but sure
+    for (let n: SyntaxNode | null = node; n; n = n.parent) up.push(n);
+    return up.reverse();
+  }
+}
+
+function strictlyContains(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  const [s, e, is, ie] = [outer.startIndex, outer.endIndex, inner.startIndex, inner.endIndex];
+  return s <= is && ie <= e && (s < is || ie < e);
 }
 
 /**
@@ -90,39 +123,33 @@ export class PlaceCache {
  * owner). Lenient (used only to find an owner): such contexts count as
  * boundaries of another config.
  */
-export function placeOf(node: SyntaxNode, ownNames: string[], lenient = false, cache = new PlaceCache()): Place | undefined {
+export function placeOf(node: SyntaxNode, ownNames: string[], lenient: boolean, cache: PlaceCache): Place | undefined {
   const upper = upperOf(node, cache);
   if (!lenient && upper.unknownFirst) return undefined;
   return interpret([{ names: ownNames, node }, ...upper.frames]);
 }
 
 function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
-  // chain[i + 1] is chain[i]'s parent (each `.parent` is a call into WASM: asked once).
-  const chain: (SyntaxNode | null)[] = [];
+  const known = cache.upper.get(node.id);
+  if (known) return known;
+  const chain = cache.ancestry(node);
   let above: Upper = { frames: [], unknownFirst: false, conditions: [] };
-  for (let n: SyntaxNode | null = node; ; n = n.parent) {
-    const known = n && cache.upper.get(n.id);
-    chain.push(n);
-    if (!n) break;
-    if (known) {
-      above = known;
-      break;
-    }
-  }
+  cache.upper.set(chain[0].id, above);
   // Top-down: each node's upper is its own step's frame on top of its parent's upper.
-  for (let i = chain.length - 2; i >= 0; i--) {
-    const child = chain[i]!;
-    const parent = chain[i + 1];
-    if (parent) {
-      // The grandparent, when the chain has it (binding and binding_set steps look there).
-      const grand = i + 2 < chain.length ? chain[i + 2] : parent.parent;
-      const step = stepUp(parent, child, grand, cache.text);
-      const condition = conditionOf(parent, child);
-      const conditions = condition ? [condition, ...above.conditions] : above.conditions;
-      if (step === 'unknown') above = { frames: [{ module: 'new', node: parent }, ...above.frames], unknownFirst: true, conditions };
-      else if (step !== 'transparent') above = { frames: [step, ...above.frames], unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
-      else if (condition) above = { ...above, conditions };
+  for (let i = 1; i < chain.length; i++) {
+    const child = chain[i];
+    const cached = cache.upper.get(child.id);
+    if (cached) {
+      above = cached;
+      continue;
     }
+    const parent = chain[i - 1];
+    const step = stepUp(parent, child, chain[i - 2] ?? null, chain[i - 3] ?? null, cache.text);
+    const condition = conditionOf(parent, child);
+    const conditions = condition ? [condition, ...above.conditions] : above.conditions;
+    if (step === 'unknown') above = { frames: [{ module: 'new', node: parent }, ...above.frames], unknownFirst: true, conditions };
+    else if (step !== 'transparent') above = { frames: [step, ...above.frames], unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
+    else if (condition) above = { ...above, conditions };
     cache.upper.set(child.id, above);
   }
   return above;
@@ -139,7 +166,7 @@ function conditionOf(parent: SyntaxNode, child: SyntaxNode): string | undefined 
   return undefined;
 }
 
-function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null, text?: string): Frame | 'transparent' | 'unknown' {
+function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null, great: SyntaxNode | null, text?: string): Frame | 'transparent' | 'unknown' {
   switch (parent.type) {
     case 'parenthesized_expression':
     case 'attrset_expression':
@@ -162,7 +189,7 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null,
     case 'binding':
       if (child.type === 'attrpath') return 'unknown';
       // A `let` name is not an option: the let decides (binding_set, above).
-      return grand?.parent?.type === 'let_expression' ? 'transparent' : { names: bindingNames(parent, text), node: parent };
+      return great?.type === 'let_expression' ? 'transparent' : { names: bindingNames(parent, text), node: parent };
     case 'binary_expression': {
       const op = parent.childForFieldName('operator')?.type;
       return op === '//' || op === '++' ? 'transparent' : 'unknown';
