@@ -27,9 +27,14 @@ describe('microvm-lint check', () => {
       r.stdout,
       [
         'examples/guest-macvtap.nix:11:9: error [macvtap-mode-missing] Interface "vm-web" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.',
+        'examples/host-macs.nix:10:46: error [mac-duplicate] MAC 02:00:00:00:01:01 is also declared on interface "vm-db" of VM "db". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.',
+        'examples/host-macs.nix:12:7: warning [guest-mac-override] `networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.',
+        'examples/host-macs.nix:16:45: error [mac-duplicate] MAC 02:00:00:00:01:01 is also declared on interface "vm-web" of VM "web". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.',
+        'examples/host-macs.nix:22:45: error [mac-invalid] MAC "02-00-00-00-01-03" is written with dashes. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 02:00:00:00:01:03.',
+        'examples/host-macs.nix:23:18: error [interface-type-unsupported] VM "ci" runs cloud-hypervisor, which runs only tap and macvtap interfaces, not "user": microvm.nix\'s cloud-hypervisor runner throws an error for it, so evaluation fails. Use a type cloud-hypervisor supports, or a hypervisor that runs "user" interfaces (qemu runs all four).',
         'examples/host-vms.nix:13:18: error [macvtap-mode-invalid] macvtap.mode "brigde" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?',
         'examples/host-vms.nix:19:106: error [macvtap-mode-missing] Interface "vm-ci" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.',
-        '3 problems in 2 files (3 checked).',
+        '8 problems in 3 files (4 checked).',
         '',
       ].join('\n'),
     );

@@ -61,7 +61,8 @@ function quickFixes(uri: string, analysis: Analysis, finding: Finding, diagnosti
   }
   const sameCode = analysis.findings.filter((f) => f.code === finding.code);
   const all = fixAllAction(uri, analysis, sameCode, `Fix all ${finding.code} problems in this file`, CodeActionKind.QuickFix, safety);
-  if (all && actions.length > 0) actions.push(all);
+  // With its diagnostic, so VS Code (which lists actions tied to the diagnostic first) keeps it before the "Ignore" ones.
+  if (all && actions.length > 0) actions.push({ ...all, diagnostics: [diagnostic] });
   for (const fix of finding.ignore ?? []) {
     if (!safety.ok(fix.edits)) continue;
     actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: fix.edits.map((e) => lspEdit(analysis, e)) } } });

@@ -212,5 +212,39 @@ export const cases: CaseTable = {
       ],
       fixAll: noLink().replace('    type = "macvtap";', '\ttype = "macvtap";').replaceAll('\n', '\r\n'),
     },
+    {
+      name: 'no "on this line" comment for a finding on a line inside a multi-line string',
+      options: ON,
+      code: doc(
+        '{',
+        '  microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];',
+        "  systemd.services.fixmac.script = ''",
+        '    ip link set dev eth0 address 02:00:00:00:00:02',
+        "  '';",
+        '}',
+      ),
+      findings: [
+        {
+          code: 'guest-mac-override',
+          messageId: 'command',
+          range: '3:4-3:50',
+          fixes: [],
+          ignore: [
+            {
+              title: 'Ignore guest-mac-override in this file',
+              output: doc(
+                '# microvm-lint: disable guest-mac-override',
+                '{',
+                '  microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];',
+                "  systemd.services.fixmac.script = ''",
+                '    ip link set dev eth0 address 02:00:00:00:00:02',
+                "  '';",
+                '}',
+              ),
+            },
+          ],
+        },
+      ],
+    },
   ],
 };
