@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { COMMANDS } from './commands';
+import { CONFIG_FILE_NAME } from '../../server/src/config/configFile';
+import { ReadConfigRequest, type ConfigFileText } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'microvmLint'; // also the prefix of the `microvmLint.trace.server` setting
 export const CLIENT_NAME = 'MicroVM Lint';
@@ -44,10 +46,11 @@ export class ClientController {
       documentSelector: [{ language: 'nix' }],
       outputChannel: this.output,
       // Settings are pulled per document (workspace/configuration) and the
-      // server is told when the section changes.
-      synchronize: { configurationSection: 'microvmLint' },
+      // server is told when the section changes; so it is when a microvm-lint.json changes.
+      synchronize: { configurationSection: 'microvmLint', fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`) },
     });
     this.client = client;
+    this.clientScope.push(client.onRequest(ReadConfigRequest, ({ uri }) => readNearestConfig(vscode.Uri.parse(uri))));
     this.clientScope.push(
       client.onDidChangeState(({ newState }) => this.showState(newState)),
     );
@@ -96,4 +99,25 @@ export class ClientController {
     if (vscode.window.activeTextEditor?.document.languageId === 'nix') this.status.show();
     else this.status.hide();
   }
+}
+
+/**
+ * The `microvm-lint.json` in a document's folder or the nearest one above it,
+ * within its workspace folder, read through `workspace.fs` (so it works for
+ * virtual file systems in vscode.dev and github.dev too).
+ */
+async function readNearestConfig(document: vscode.Uri): Promise<ConfigFileText | null> {
+  const folder = vscode.workspace.getWorkspaceFolder(document);
+  if (!folder) return null;
+  const root = folder.uri.path.replace(/\/$/, '');
+  for (let dir = vscode.Uri.joinPath(document, '..'); dir.path.startsWith(root); dir = vscode.Uri.joinPath(dir, '..')) {
+    const file = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
+    try {
+      return { uri: file.toString(), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
+    } catch {
+      // not here: one folder up
+    }
+    if (dir.path === root || dir.path === '/') break;
+  }
+  return null;
 }

@@ -20,6 +20,9 @@ import { hover } from './features/hover';
 import { SettingsCache, type ResolvedSettings } from './features/settingsCache';
 import { NixParser, type ParserWasm } from './parse/nixParser';
 import { VERSION } from './version';
+import { CONFIG_FILE_NAME } from './config/configFile';
+import { ProjectConfigs, type ConfigFinder } from './features/projectConfig';
+import type { AnalysisOptions } from './rules/options';
 
 export const SERVER_NAME = 'microvm-lint';
 
@@ -30,7 +33,13 @@ export const SERVER_NAME = 'microvm-lint';
  */
 export type WasmSource = ParserWasm | ((init: InitializeParams) => Promise<ParserWasm>);
 
-export function startServer(connection: Connection, wasm: WasmSource): void {
+/** What differs between the hosts besides the connection and the parser's bytes. */
+export interface ServerHost {
+  /** How `microvm-lint.json` is found for a document (Node: the disk; web: asks the client). */
+  findConfig?: (connection: Connection) => ConfigFinder;
+}
+
+export function startServer(connection: Connection, wasm: WasmSource, host: ServerHost = {}): void {
   let documents: DocumentStore | undefined;
   let pullDiagnostics = false;
   let loadParser!: (init: InitializeParams) => void;
@@ -48,6 +57,7 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
   ready.catch((e: unknown) => connection.console.error(`microvm-lint: cannot load the Nix parser: ${String(e)}`));
 
   const settings = new SettingsCache(connection);
+  const configs = new ProjectConfigs(host.findConfig?.(connection), (m) => connection.console.warn(`microvm-lint.json: ${m}`));
   const pusher = new DiagnosticsPusher({
     versionOf: (uri) => documents?.get(uri)?.version,
     compute: (uri) => withDocument(uri, [], diagnosticsOf),
@@ -56,18 +66,24 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
   });
 
   /** Runs `fn` on an open document's analysis; requests for unknown documents get `empty`. */
-  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: ResolvedSettings) => T): Promise<T> {
+  /** Runs `fn` on an open document with its options (settings over microvm-lint.json); unknown documents get `empty`. */
+  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: ResolvedSettings, options: AnalysisOptions) => T): Promise<T> {
     await ready;
     if (!documents?.get(uri)) return empty;
-    const s = await settings.forDocument(uri);
+    const [s, config] = await Promise.all([settings.forDocument(uri), configs.forDocument(uri)]);
     // Looked up again: the document may have been closed (its tree freed) while the settings came.
     const doc = documents?.get(uri);
     if (!doc || !s.settings.enable) return empty;
-    return fn(doc, s);
+    return fn(doc, s, configs.options(s, config));
   }
 
-  function diagnosticsOf(doc: OpenDocument, s: ResolvedSettings) {
-    return toDiagnostics(doc.uri, doc.analysis(s.options), doc.version);
+  function diagnosticsOf(doc: OpenDocument, _s: ResolvedSettings, options: AnalysisOptions) {
+    return toDiagnostics(doc.uri, doc.analysis(options), doc.version);
+  }
+
+  function republishAll(): void {
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents?.all() ?? []) pusher.schedule(doc.uri, 0);
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -92,8 +108,13 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-    else for (const doc of documents?.all() ?? []) pusher.schedule(doc.uri, 0);
+    republishAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+    configs.clear();
+    republishAll();
   });
 
   connection.onDidOpenTextDocument(async ({ textDocument: d }) => {
@@ -114,6 +135,7 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
     await ready;
     documents!.close(textDocument.uri);
     settings.forget(textDocument.uri);
+    configs.forget(textDocument.uri);
     if (!pullDiagnostics) pusher.closed(textDocument.uri);
   });
 
@@ -124,17 +146,17 @@ export function startServer(connection: Connection, wasm: WasmSource): void {
 
   connection.onCodeAction(async (params) => {
     const { parser } = await ready;
-    return withDocument(params.textDocument.uri, [], (doc, s) =>
-      codeActions({ params, analysis: doc.analysis(s.options), version: doc.version, parser }),
+    return withDocument(params.textDocument.uri, [], (doc, _s, options) =>
+      codeActions({ params, analysis: doc.analysis(options), version: doc.version, parser }),
     );
   });
 
   connection.onHover(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (doc, s) => hover(doc.analysis(s.options), doc.lines.offsetAt(position))),
+    withDocument(textDocument.uri, null, (doc, _s, options) => hover(doc.analysis(options), doc.lines.offsetAt(position))),
   );
 
   connection.onCompletion(({ textDocument, position }) =>
-    withDocument(textDocument.uri, [], (doc, s) => completion(doc.analysis(s.options), doc.lines.offsetAt(position), s.settings.preferredMode)),
+    withDocument(textDocument.uri, [], (doc, _s, options) => completion(doc.analysis(options), doc.lines.offsetAt(position), options.preferredMode)),
   );
 
   connection.onShutdown(() => {

@@ -1,7 +1,7 @@
 /** The `microvm-lint` command as CI runs it: output, exit codes, errors. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -73,7 +73,7 @@ describe('microvm-lint check', () => {
       assert.match(r.stderr, /^microvm-lint: /);
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     }
-    assert.equal(run(['check', join(tmp, 'missing.nix')]).stderr, `microvm-lint: ${join(tmp, 'missing.nix')}: no such file or directory\n`);
+    assert.equal(run(['check', join(tmp, 'missing.nix')]).stderr, `microvm-lint: cannot read ${join(tmp, 'missing.nix')}: no such file or directory\n`);
   });
 
   it('walks folders without following symlink loops and skips unreadable files with a warning', () => {
@@ -92,6 +92,157 @@ describe('microvm-lint check', () => {
     assert.match(r.stdout, /bad\.nix:1:62: error \[macvtap-mode-invalid\] macvtap\.mode "vepa " is not a macvtap mode .* Did you mean "vepa"\?/);
     if (!root) assert.match(r.stderr, /secret\.nix: cannot read \(permission denied\), skipped/);
     assert.match(r.stdout, /\(2 checked\)/);
+  });
+});
+
+/** A guest with one universally administered MAC: only an information finding (mac-not-local). */
+const VENDOR_MAC = '{ microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "00:16:3e:00:00:01"; } ]; }\n';
+/** A guest whose MAC is written with dashes: an error (mac-invalid). */
+const DASHED_MAC = '{ microvm.interfaces = [ { type = "tap"; id = "vm-b"; mac = "02-00-00-00-00-02"; } ]; }\n';
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+const codesIn = (stdout: string) => stdout.split('\n').filter((l) => l.includes(' [')).map((l) => `${l.split(':')[0].split('/').pop()} ${/\[([a-z-]+)\]/.exec(l)![1]} ${l.split(': ')[1].split(' ')[0]}`);
+
+describe('microvm-lint check: --fail-on below error, --rule and microvm-lint.json', () => {
+  it('fails on an information finding only with --fail-on info', () => {
+    const dir = project('info', { 'vm.nix': VENDOR_MAC });
+    const plain = run(['check', dir]);
+    assert.deepEqual([plain.code, codesIn(plain.stdout)], [0, ['vm.nix mac-not-local information']]);
+    assert.equal(run(['check', dir, '--fail-on', 'warning']).code, 0);
+    assert.equal(run(['check', dir, '--fail-on', 'info']).code, 1);
+    assert.equal(run(['check', dir, '--fail-on', 'error']).code, 0);
+  });
+
+  it('sets rule levels with --rule, repeatable, and rejects an unknown code or level with one line', () => {
+    const dir = project('rules', { 'a.nix': VENDOR_MAC, 'b.nix': DASHED_MAC });
+    const r = run(['check', dir, '--rule', 'mac-not-local=error', '--rule', 'mac-invalid=off']);
+    assert.deepEqual([r.code, codesIn(r.stdout)], [1, ['a.nix mac-not-local error']]);
+    assert.deepEqual(codesIn(run(['check', dir, '--rule', 'mac-invalid=info']).stdout), ['a.nix mac-not-local information', 'b.nix mac-invalid information']);
+    const badCode = run(['check', dir, '--rule', 'mac-invalidd=off']);
+    assert.deepEqual([badCode.code, badCode.stdout], [2, '']);
+    assert.match(badCode.stderr, /^microvm-lint: --rule: unknown rule "mac-invalidd" .*\n$/);
+    const badLevel = run(['check', dir, '--rule', 'mac-invalid=fatal']);
+    assert.equal(badLevel.code, 2);
+    assert.match(badLevel.stderr, /^microvm-lint: --rule mac-invalid: unknown level "fatal" .*\n$/);
+    assert.equal(run(['check', dir, '--rule', 'mac-invalid']).code, 2);
+  });
+
+  it('reads the nearest microvm-lint.json: rules, preferredMode and ignore; --rule wins over it', () => {
+    const dir = project('config', {
+      'microvm-lint.json': JSON.stringify({ rules: { 'mac-not-local': 'warning' }, ignore: ['generated/'] }),
+      'a.nix': VENDOR_MAC,
+      'generated/b.nix': DASHED_MAC,
+      'sub/microvm-lint.json': JSON.stringify({ rules: { 'mac-invalid': 'off' }, ignore: ['*.skip.nix'] }),
+      'sub/c.nix': DASHED_MAC,
+      'sub/d.skip.nix': DASHED_MAC,
+    });
+    const r = run(['check', dir]);
+    // a.nix: the root file's level; generated/ ignored; sub/: its own file (nearest) turns mac-invalid off; *.skip.nix ignored.
+    assert.deepEqual([r.code, codesIn(r.stdout)], [1, ['a.nix mac-not-local warning']]);
+    assert.match(r.stdout, /\(2 checked\)/);
+    assert.deepEqual(codesIn(run(['check', dir, '--rule', 'mac-not-local=off']).stdout), []);
+    // A path named on the command line is checked even when ignored.
+    assert.deepEqual(codesIn(run(['check', join(dir, 'generated', 'b.nix')]).stdout), ['b.nix mac-invalid error']);
+  });
+
+  it('stops with one line naming the file and the key when microvm-lint.json is wrong', () => {
+    for (const [name, content, message] of [
+      ['cfg-json', '{ rules: ', /microvm-lint\.json: not valid JSON/],
+      ['cfg-code', '{ "rules": { "mac-nope": "off" } }', /microvm-lint\.json: unknown rule "mac-nope" in "rules"/],
+      ['cfg-level', '{ "rules": { "mac-invalid": "information" } }', /microvm-lint\.json: "rules\.mac-invalid" must be one of error, warning, info, hint, off/],
+      ['cfg-key', '{ "rule": {} }', /microvm-lint\.json: unknown key "rule"/],
+    ] as const) {
+      const dir = project(name, { 'microvm-lint.json': content, 'a.nix': DASHED_MAC });
+      const r = run(['check', dir]);
+      assert.deepEqual([r.code, r.stdout], [2, ''], name);
+      assert.equal(r.stderr.split('\n').length, 2, `one line: ${r.stderr}`);
+      assert.match(r.stderr, message);
+    }
+  });
+});
+
+describe('microvm-lint check --fix / --fix-dry-run', () => {
+  it('writes the preferred fixes, says what it fixed on stderr, and reports and exits by what remains', () => {
+    const dir = project('fix', { 'a.nix': DASHED_MAC, 'b.nix': VENDOR_MAC });
+    const r = run(['check', dir, '--fix', '--fail-on', 'info']);
+    assert.equal(readFileSync(join(dir, 'a.nix'), 'utf8'), DASHED_MAC.replace('02-00-00-00-00-02', '02:00:00:00:00:02'));
+    assert.equal(readFileSync(join(dir, 'b.nix'), 'utf8'), VENDOR_MAC, 'a vendor MAC has no preferred fix: left alone');
+    assert.equal(r.stderr, `fixed ${join(dir, 'a.nix')}: 1 problem (mac-invalid)\n`);
+    assert.deepEqual([r.code, codesIn(r.stdout)], [1, ['b.nix mac-not-local information']]);
+    assert.deepEqual(run(['check', dir, '--fix']).code, 0, 'only information left: below the default --fail-on');
+  });
+
+  it('prints a unified diff with --fix-dry-run and writes nothing', () => {
+    const dir = project('dry', { 'a.nix': DASHED_MAC });
+    const r = run(['check', 'a.nix', '--fix-dry-run'], dir);
+    assert.equal(
+      r.stdout,
+      [
+        '--- a/a.nix',
+        '+++ b/a.nix',
+        '@@ -1 +1 @@',
+        '-' + DASHED_MAC.trimEnd(),
+        '+' + DASHED_MAC.trimEnd().replace('02-00-00-00-00-02', '02:00:00:00:00:02'),
+        '',
+      ].join('\n'),
+    );
+    assert.equal(r.stderr, 'microvm-lint: 0 problems would remain after these fixes\n');
+    assert.equal(r.code, 0);
+    assert.equal(readFileSync(join(dir, 'a.nix'), 'utf8'), DASHED_MAC);
+    assert.equal(run(['check', dir, '--fix', '--fix-dry-run']).code, 2);
+  });
+});
+
+describe('microvm-lint check: walking', () => {
+  it('skips .git, node_modules, result* links, .direnv and .gitignore patterns (nested ones too)', () => {
+    const dir = project('walk', {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': '*.local.nix\n/build/\n',
+      'a.nix': DASHED_MAC,
+      'a.local.nix': DASHED_MAC,
+      'build/b.nix': DASHED_MAC,
+      'node_modules/x/c.nix': DASHED_MAC,
+      'result-dev/d.nix': DASHED_MAC,
+      'result/e.nix': DASHED_MAC,
+      '.direnv/f.nix': DASHED_MAC,
+      '.git/g.nix': DASHED_MAC,
+      'hosts/.gitignore': 'secret.nix\n',
+      'hosts/secret.nix': DASHED_MAC,
+      'hosts/web.nix': DASHED_MAC,
+      'hosts/build/h.nix': DASHED_MAC,
+    });
+    const r = run(['check', dir]);
+    assert.deepEqual(r.stdout.split('\n').filter((l) => l.includes('[')).map((l) => l.slice(dir.length + 1).split(':')[0]), ['a.nix', 'hosts/build/h.nix', 'hosts/web.nix']);
+    // A folder below the repository root still honours the root's .gitignore.
+    assert.match(run(['check', join(dir, 'hosts')]).stdout, /\(2 checked\)/);
+  });
+
+  it('checks a file reached twice through a symlink once', () => {
+    const dir = project('twice', { 'real/vm.nix': DASHED_MAC });
+    symlinkSync(join(dir, 'real', 'vm.nix'), join(dir, 'alias.nix'));
+    symlinkSync(join(dir, 'real'), join(dir, 'also-real'));
+    const r = run(['check', dir]);
+    assert.equal(r.stdout.split('\n').filter((l) => l.includes('[mac-invalid]')).length, 1, r.stdout);
+    assert.match(r.stdout, /\(1 checked\)/);
+  });
+
+  it('fails with exit 2 when a file named on the command line cannot be read', (t) => {
+    if (process.getuid?.() === 0) {
+      t.skip('running as root: every file is readable, so the unreadable case cannot be made here');
+      return;
+    }
+    const dir = project('unreadable', { 'vm.nix': DASHED_MAC });
+    chmodSync(join(dir, 'vm.nix'), 0o000);
+    const r = run(['check', join(dir, 'vm.nix')]);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [2, '', `microvm-lint: cannot read ${join(dir, 'vm.nix')}: permission denied\n`]);
   });
 });
 

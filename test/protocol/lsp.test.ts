@@ -5,6 +5,10 @@
  * completions, and settings that apply without a restart.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
@@ -279,6 +283,33 @@ describe('settings from workspace/configuration', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const back = await client.diagnostics(uri, () => true, since2);
     assert.deepEqual(back.diagnostics.map((x) => [x.code, x.severity]), [['macvtap-mode-missing', 1]], 'bad values are dropped alone');
+    assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('microvm-lint.json', () => {
+  it('reads the nearest file from the disk, lets editor settings win, and re-reads it when the client reports a change', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'microvm-lint-config-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'hosts'));
+    const config = join(dir, 'microvm-lint.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'mac-not-local': 'error', 'interface-mac-missing': 'off' }, preferredMode: 'private' }));
+    const { client } = await LspClient.start({ settings: { rules: { 'macvtap-mode-missing': 'warning' } } });
+    t.after(() => client.kill());
+    const uri = pathToFileURL(join(dir, 'hosts', 'vm.nix')).href;
+    const text = '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; macvtap.link = "eth0"; } { type = "tap"; id = "vm-b"; mac = "00:16:3e:00:00:01"; } ]; }\n';
+    await client.open(uri, text);
+    const ds = await client.forVersion(uri, 1);
+    // The file: mac-not-local raised to error, interface-mac-missing off; the editor setting: mode-missing a warning.
+    assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['macvtap-mode-missing', 2], ['mac-not-local', 1]]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: ds[0].range, context: { diagnostics: [ds[0]] } });
+    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Set macvtap.mode = "private"'], "the file's preferred mode");
+
+    writeFileSync(config, JSON.stringify({ rules: { 'mac-not-local': 'off' } }));
+    const since = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+    const after = await client.diagnostics(uri, () => true, since);
+    assert.deepEqual(after.diagnostics.map((d) => [d.code, d.severity]), [['interface-mac-missing', 1], ['macvtap-mode-missing', 2]]);
     assert.equal(await client.stop(), 0);
   });
 });

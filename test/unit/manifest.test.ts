@@ -11,6 +11,8 @@ import { COMMANDS } from '../../client/src/commands';
 import { RULE_LEVELS, SETTINGS_SCHEMA } from '../../server/src/features/settings';
 import { RULES } from '../../server/src/rules/index';
 import { VERSION } from '../../server/src/version';
+import { CONFIG_FILE_NAME, CONFIG_LEVELS } from '../../server/src/config/configFile';
+import { MACVTAP_MODES } from '../../server/src/knowledge/macvtapModes';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -52,5 +54,15 @@ describe('package.json manifest', () => {
   it('declares untrusted and virtual workspace support', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, true);
+  });
+
+  it('contributes the JSON schema of microvm-lint.json, listing every rule and level the file accepts', () => {
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: CONFIG_FILE_NAME, url: './schemas/microvm-lint.schema.json' }]);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/microvm-lint.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((r) => r.code));
+    for (const r of Object.values(schema.properties.rules.properties) as { enum: string[] }[]) assert.deepEqual(r.enum, [...CONFIG_LEVELS]);
+    assert.deepEqual(schema.properties.preferredMode.enum, [...MACVTAP_MODES]);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'ignore', 'preferredMode', 'rules']);
+    assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/microvm-lint\.schema\.json$/m, 'shipped in the VSIX');
   });
 });

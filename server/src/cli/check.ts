@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import type { NixParser } from '../parse/nixParser';
 import { analyze, mayHaveFindings } from '../rules/analyze';
-import type { AnalysisOptions } from '../rules/options';
+import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
 import type { Finding, Severity } from '../rules/rule';
 import { LineIndex } from '../text/lineIndex';
-import { collectNixFiles, errorCode } from './walk';
+import { resolve } from 'node:path';
+import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
 
 export interface FileFindings {
   file: string;
@@ -20,35 +21,47 @@ export interface CheckResult {
 }
 
 export interface Selection {
-  /** Files that may have a finding, with their text. */
-  candidates: { file: string; text: string }[];
+  /** Files that may have a finding, with their text and the options that apply to them. */
+  candidates: { file: string; text: string; options: AnalysisOptions }[];
   warnings: string[];
   filesChecked: number;
 }
 
-/** Walks `paths` and keeps the files that may have a finding; the others are neither decoded nor parsed. */
-export function selectFiles(paths: readonly string[]): Selection {
-  const { files, warnings } = collectNixFiles(paths);
+/** The options for each file: one set for all, or per file (the nearest configuration file). */
+export type OptionsSource = AnalysisOptions | { optionsFor(absFile: string): AnalysisOptions; ignoresAt?: (dir: string, nearest: boolean) => IgnoreRules[] };
+
+/**
+ * Walks `paths` and keeps the files that may have a finding; the others are
+ * neither decoded nor parsed. A named file that cannot be read throws
+ * (NamedPathError); one met while walking becomes a warning.
+ */
+export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS): Selection {
+  const perFile = 'optionsFor' in source ? source : undefined;
+  const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt);
   const candidates: Selection['candidates'] = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (e) {
+      if (named.has(file)) throw new NamedPathError(`cannot read ${file}: ${errorCode(e)}`);
       warnings.push(`${file}: cannot read (${errorCode(e)}), skipped`);
       continue;
     }
     if (!mayHaveFindings(bytes)) continue;
     const text = bytes.toString('utf8');
-    candidates.push({ file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+    const options = perFile ? perFile.optionsFor(resolve(file)) : (source as AnalysisOptions);
+    candidates.push({ file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options });
   }
   return { candidates, warnings, filesChecked: files.length };
 }
 
 /** Parses and analyses the selected files (`parser` may be absent when there are none). */
-export function checkSelection(parser: NixParser | undefined, selection: Selection, options: AnalysisOptions): CheckResult {
+export function checkSelection(parser: NixParser | undefined, selection: Selection, onProgress?: (done: number, total: number) => void): CheckResult {
   const results: FileFindings[] = [];
-  for (const { file, text } of selection.candidates) {
+  const total = selection.candidates.length;
+  for (const [n, { file, text, options }] of selection.candidates.entries()) {
+    onProgress?.(n, total);
     if (!parser) throw new Error('checkSelection: files to parse but no parser');
     const tree = parser.parse(text);
     try {
@@ -61,8 +74,8 @@ export function checkSelection(parser: NixParser | undefined, selection: Selecti
   return { results, warnings: selection.warnings, filesChecked: selection.filesChecked };
 }
 
-export function checkPaths(parser: NixParser, paths: readonly string[], options: AnalysisOptions): CheckResult {
-  return checkSelection(parser, selectFiles(paths), options);
+export function checkPaths(parser: NixParser, paths: readonly string[], options: OptionsSource): CheckResult {
+  return checkSelection(parser, selectFiles(paths, options));
 }
 
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };

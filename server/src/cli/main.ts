@@ -8,14 +8,21 @@ import { RULE_DOCS } from '../rules/docs';
 import { RULES } from '../rules/index';
 import { DEFAULT_OPTIONS, isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readParserWasm } from '../node/wasm';
 import { VERSION } from '../version';
-import { checkSelection, failsAt, formatJson, formatText, selectFiles } from './check';
-import { errorCode } from './walk';
+import { checkSelection, failsAt, formatJson, formatText, selectFiles, type CheckResult } from './check';
+import { formatGithub } from './formats/github';
+import { formatSarif } from './formats/sarif';
+import { errorCode, NamedPathError } from './walk';
+import { ConfigError, Configs } from './configs';
+import { parseRuleFlag } from '../config/configFile';
+import { Progress } from './progress';
+import { fixFiles } from './fix';
 
 const USAGE = `Usage:
-  microvm-lint check [paths...] [--format text|json] [--fail-on error|warning|info] [--preferred-mode MODE]
+  microvm-lint check [paths...] [--format text|json|sarif|github] [--fail-on error|warning|info] [--preferred-mode MODE]
+                     [--rule code=error|warning|info|hint|off]... [--fix | --fix-dry-run]
   microvm-lint lsp --stdio            run the language server over stdio (also --node-ipc)
   microvm-lint explain [code]         print a rule's documentation (no code: list the rules)
   microvm-lint --version
@@ -34,21 +41,65 @@ async function check(args: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'warning' },
-      'preferred-mode': { type: 'string', default: 'vepa' },
+      'preferred-mode': { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
     },
   });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
+  const format = values.format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   const failOn = FAIL_ON[values['fail-on']];
   if (!failOn) throw new UsageError(`--fail-on must be error, warning or info, not "${values['fail-on']}"`);
   const mode = values['preferred-mode'];
-  if (!isMacvtapMode(mode)) throw new UsageError(`--preferred-mode must be a macvtap mode, not "${mode}"`);
-  const selection = selectFiles(positionals.length > 0 ? positionals : ['.']);
+  if (mode !== undefined && !isMacvtapMode(mode)) throw new UsageError(`--preferred-mode must be a macvtap mode, not "${mode}"`);
+  const rules: Record<string, Severity | 'off'> = {};
+  for (const flag of values.rule) {
+    try {
+      const [code, level] = parseRuleFlag(flag);
+      rules[code] = level;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const configs = new Configs(DEFAULT_OPTIONS, { ...(mode ? { preferredMode: mode } : {}), rules });
+  const progress = new Progress(process.stderr);
+  const selection = selectFiles(positionals.length > 0 ? positionals : ['.'], configs);
   // The WASM parser starts only when some file needs parsing.
   const parser = selection.candidates.length > 0 ? await NixParser.load(readParserWasm()) : undefined;
-  const result = checkSelection(parser, selection, { ...DEFAULT_OPTIONS, preferredMode: mode });
+  const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
+  if (parser && fixMode) {
+    const { changed, output } = fixFiles(parser, selection.candidates, DEFAULT_OPTIONS, fixMode);
+    // The report below is what remains: the fixed texts (written, or as they would be).
+    const after = new Map(changed.map((c) => [c.file, c.after]));
+    selection.candidates = selection.candidates.map((c) => ({ ...c, text: after.get(c.file) ?? c.text }));
+    // A diff is the dry run's output; the list of fixed files goes beside the report, not into it.
+    if (fixMode === 'dry-run') process.stdout.write(output);
+    else process.stderr.write(output);
+  }
+  const result = checkSelection(parser, selection, (done, total) => progress.update(`checked ${done}/${total} files`));
+  progress.done();
+  if (fixMode === 'dry-run') {
+    const left = result.results.reduce((n, r) => n + r.findings.length, 0);
+    process.stderr.write(`microvm-lint: ${left} problem${left === 1 ? '' : 's'} would remain after these fixes\n`);
+    return failsAt(result, failOn) ? 1 : 0;
+  }
   for (const w of result.warnings) process.stderr.write(`microvm-lint: warning: ${w}\n`);
-  process.stdout.write(values.format === 'json' ? formatJson(result) : formatText(result));
+  process.stdout.write(formatResult(format, result));
   return failsAt(result, failOn) ? 1 : 0;
+}
+
+const FORMATS = ['text', 'json', 'sarif', 'github'];
+
+function formatResult(format: string, result: CheckResult): string {
+  if (format === 'json') return formatJson(result);
+  if (format === 'text') return formatText(result);
+  // Paths relative to the repository root, which is what GitHub resolves them against (in Actions even when
+  // the check runs in a subfolder); elsewhere the current folder.
+  const absolute = { ...result, results: result.results.map((r) => ({ ...r, file: resolve(r.file) })) };
+  const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  return format === 'sarif' ? formatSarif(absolute, { cwd }) : formatGithub(absolute, { cwd });
 }
 
 function explain(args: string[]): number {
@@ -90,6 +141,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `microvm-lint check | head`: the reader went away; stop quietly instead of dying on EPIPE with a stack.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
@@ -97,6 +154,8 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`microvm-lint: ${(e as Error).message} (see microvm-lint --help)\n`);
+    } else if (e instanceof NamedPathError || e instanceof ConfigError) {
+      process.stderr.write(`microvm-lint: ${e.message}\n`);
     } else {
       const path = (e as { path?: string }).path;
       process.stderr.write(`microvm-lint: ${path ? `${path}: ` : ''}${errorCode(e)}\n`);

@@ -1,65 +1,179 @@
 /**
- * Finds the .nix files under the given paths. Directories are entered once
- * (by device and inode), so symlink loops end; unreadable entries met while
- * walking become warnings instead of failures.
+ * Finds the .nix files under the given paths, as git and the user would
+ * expect: `.git`, `node_modules`, `result*` (nix build links) and `.direnv`
+ * are skipped, so are files matched by `.gitignore` files (the `ignore`
+ * library: gitignore semantics, nested files apply below their folder) and
+ * by the configuration's `ignore` globs. A path named on the command line is
+ * always checked, and one that cannot be read is an error (exit 2).
+ * Directories are entered once (by device and inode), so symlink loops end,
+ * and a file reached twice (through a symlink) is listed once.
  */
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 
 export interface WalkResult {
   files: string[];
+  /** Unreadable entries met while walking: reported and skipped. */
   warnings: string[];
+  /** The paths named on the command line that are files (read errors for those are fatal). */
+  named: Set<string>;
 }
 
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'result', '.direnv']);
+/** Globs that apply below `base` (a folder, absolute). */
+export interface IgnoreRules {
+  base: string;
+  patterns: readonly string[];
+}
 
-/** Throws for a path given on the command line that does not exist. */
-export function collectNixFiles(paths: readonly string[]): WalkResult {
+export class NamedPathError extends Error {}
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.direnv']);
+/** `nix build` leaves `result`, `result-1`, `result-dev`... links to the store. */
+const isSkippedDir = (name: string) => SKIPPED_DIRS.has(name) || /^result(-.*)?$/.test(name);
+
+interface Matcher {
+  base: string;
+  ig: Ignore;
+}
+
+/**
+ * `moreIgnores(dir, nearest)` gives more ignore rules (the configuration
+ * file's): those of a file in `dir` itself for each folder entered, and
+ * (`nearest`) those of the nearest file at or above the folder of a named path.
+ */
+export function collectNixFiles(
+  paths: readonly string[],
+  moreIgnores: (dir: string, nearest: boolean) => readonly IgnoreRules[] = () => [],
+): WalkResult {
   const files: string[] = [];
   const warnings: string[] = [];
-  // Directories by device and inode: entering each once ends symlink loops,
-  // at one stat per directory (realpath would lstat every path component).
-  const seen = new Set<string>();
-  const enter = (dir: string, st: Stats) => {
+  const named = new Set<string>();
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const matchersOf = (rules: readonly IgnoreRules[]): Matcher[] => rules.map((r) => ({ base: r.base, ig: ignore().add([...r.patterns]) }));
+
+  const ignored = (matchers: readonly Matcher[], abs: string, isDir: boolean): boolean => {
+    for (const m of matchers) {
+      const rel = relative(m.base, abs);
+      if (rel === '' || rel.startsWith('..')) continue;
+      const posix = sep === '/' ? rel : rel.split(sep).join('/');
+      if (m.ig.ignores(isDir ? posix + '/' : posix)) return true;
+    }
+    return false;
+  };
+
+  const addFile = (p: string, realPath: string) => {
+    if (seenFiles.has(realPath)) return;
+    seenFiles.add(realPath);
+    files.push(p);
+  };
+
+  const enter = (dir: string, st: Stats, matchers: readonly Matcher[]) => {
     const id = `${st.dev}:${st.ino}`;
-    if (seen.has(id)) return;
-    seen.add(id);
+    if (seenDirs.has(id)) return;
+    seenDirs.add(id);
     let entries: Dirent[];
+    let real: string;
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      real = realpathSync(dir);
     } catch (e) {
       warnings.push(`${dir}: cannot read directory (${errorCode(e)}), skipped`);
       return;
     }
+    let here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...matchers, ...gitignoreOf(dir, warnings)] : matchers;
+    const extra = moreIgnores(resolve(dir), false);
+    if (extra.length > 0) here = [...here, ...matchersOf(extra)];
     for (const entry of entries) {
       const p = join(dir, entry.name);
+      const abs = resolve(p);
       if (entry.isFile()) {
-        if (entry.name.endsWith('.nix')) files.push(p);
+        if (entry.name.endsWith('.nix') && !ignored(here, abs, false)) addFile(p, join(real, entry.name));
       } else if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) visit(p, entry.name);
+        if (!isSkippedDir(entry.name) && !ignored(here, abs, true)) enterPath(p, here);
       } else if (entry.isSymbolicLink()) {
-        visit(p, entry.name);
+        visitLink(p, entry.name, here);
       }
     }
   };
-  const visit = (p: string, name: string) => {
+
+  const enterPath = (p: string, matchers: readonly Matcher[]) => {
+    try {
+      enter(p, statSync(p), matchers);
+    } catch (e) {
+      warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
+    }
+  };
+
+  const visitLink = (p: string, name: string, matchers: readonly Matcher[]) => {
     let st: Stats;
+    let real: string;
     try {
       st = statSync(p);
+      real = realpathSync(p);
     } catch (e) {
       warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
       return;
     }
+    const abs = resolve(p);
     if (st.isDirectory()) {
-      if (!SKIPPED_DIRS.has(name)) enter(p, st);
-    } else if (st.isFile() && name.endsWith('.nix')) files.push(p);
+      if (!isSkippedDir(name) && !ignored(matchers, abs, true)) enter(p, st, matchers);
+    } else if (st.isFile() && name.endsWith('.nix') && !ignored(matchers, abs, false)) addFile(p, real);
   };
+
   for (const p of paths) {
-    const st = statSync(p); // a missing argument is a usage error: let it throw
-    if (st.isDirectory()) enter(p, st);
-    else files.push(p);
+    let st: Stats;
+    let real: string;
+    try {
+      st = statSync(p);
+      real = realpathSync(p);
+    } catch (e) {
+      throw new NamedPathError(`cannot read ${p}: ${errorCode(e)}`);
+    }
+    const abs = resolve(p);
+    const matchers = [...matchersOf(moreIgnores(dirname(abs), true)), ...ancestorGitignores(abs, st.isDirectory(), warnings)];
+    if (st.isDirectory()) enter(p, st, matchers);
+    else {
+      named.add(p);
+      addFile(p, real);
+    }
   }
-  return { files, warnings };
+  return { files, warnings, named };
+}
+
+function gitignoreOf(dir: string, warnings: string[]): Matcher[] {
+  try {
+    return [{ base: resolve(dir), ig: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) }];
+  } catch (e) {
+    warnings.push(`${join(dir, '.gitignore')}: cannot read (${errorCode(e)}), not applied`);
+    return [];
+  }
+}
+
+/**
+ * The `.gitignore` files above a named path, up to the repository's root
+ * (the folder holding `.git`), outermost first: `check sub/dir` in a
+ * repository skips what `git status` would. A named directory's own
+ * `.gitignore` is read when it is entered.
+ */
+function ancestorGitignores(abs: string, isDir: boolean, warnings: string[]): Matcher[] {
+  if (isDir && exists(join(abs, '.git'))) return [];
+  const found: Matcher[] = [];
+  for (let dir = dirname(abs); ; dir = dirname(dir)) {
+    if (exists(join(dir, '.gitignore'))) found.unshift(...gitignoreOf(dir, warnings));
+    if (exists(join(dir, '.git')) || dirname(dir) === dir) break;
+  }
+  return found;
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const ERROR_TEXT: Record<string, string> = {

@@ -6,6 +6,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import type { ParserWasm } from '../parse/nixParser';
 import { startServer } from '../server';
+import { ReadConfigRequest } from '../protocol';
 
 /** What the web client puts in `initializationOptions`: where to fetch the .wasm files. */
 export interface WebInitializationOptions {
@@ -27,4 +28,7 @@ startServer(connection, async (init): Promise<ParserWasm> => {
   if (!urls) throw new Error('the web client did not send wasmUrls');
   const [engine, grammar] = await Promise.all([fetchBytes(urls.engine), fetchBytes(urls.grammar)]);
   return { engine, grammar };
+}, {
+  // No file system in a worker: the client reads microvm-lint.json through vscode.workspace.fs.
+  findConfig: (c) => async (uri) => (await c.sendRequest(ReadConfigRequest, { uri })) ?? undefined,
 });

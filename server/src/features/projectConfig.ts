@@ -1,0 +1,72 @@
+/**
+ * The project's `microvm-lint.json` for each document, read through the
+ * host (Node: the disk; web: the client), parsed once and kept until the
+ * client reports a change of such a file. Editor settings apply on top:
+ * a rule level other than "default", and a preferred mode other than the
+ * default one, win over the file.
+ */
+import { EMPTY_CONFIG, parseConfig, type ProjectConfig } from '../config/configFile';
+import type { ConfigFileText } from '../protocol';
+import type { AnalysisOptions } from '../rules/options';
+import { DEFAULT_SETTINGS } from './settings';
+import type { ResolvedSettings } from './settingsCache';
+
+/** Finds the configuration file for a document URI; undefined when there is none. */
+export type ConfigFinder = (documentUri: string) => Promise<ConfigFileText | undefined>;
+
+export class ProjectConfigs {
+  private readonly perDocument = new Map<string, Promise<ProjectConfig>>();
+  private readonly merged = new WeakMap<ResolvedSettings, WeakMap<ProjectConfig, AnalysisOptions>>();
+
+  constructor(
+    private readonly find: ConfigFinder | undefined,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  forDocument(uri: string): Promise<ProjectConfig> {
+    if (!this.find) return Promise.resolve(EMPTY_CONFIG);
+    let pending = this.perDocument.get(uri);
+    if (!pending) {
+      pending = this.find(uri).then(
+        (file) => {
+          if (!file) return EMPTY_CONFIG;
+          const { config, problems } = parseConfig(file.text);
+          for (const p of problems) this.warn(`${file.uri}: ${p} (ignored)`);
+          return config;
+        },
+        (e: unknown) => {
+          this.warn(`cannot read microvm-lint.json for ${uri}: ${String(e)}`);
+          return EMPTY_CONFIG;
+        },
+      );
+      this.perDocument.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** A configuration file changed, appeared or went away: read again on next use. */
+  clear(): void {
+    this.perDocument.clear();
+  }
+
+  forget(uri: string): void {
+    this.perDocument.delete(uri);
+  }
+
+  /** The options for a document: the file, then the editor settings. Same inputs, same object (analyses are cached by it). */
+  options(settings: ResolvedSettings, config: ProjectConfig): AnalysisOptions {
+    if (config === EMPTY_CONFIG) return settings.options;
+    let byConfig = this.merged.get(settings);
+    if (!byConfig) this.merged.set(settings, (byConfig = new WeakMap()));
+    let options = byConfig.get(config);
+    if (!options) {
+      const editorMode = settings.settings.preferredMode;
+      options = {
+        preferredMode: editorMode !== DEFAULT_SETTINGS.preferredMode ? editorMode : (config.preferredMode ?? editorMode),
+        severities: { ...config.rules, ...settings.options.severities },
+      };
+      byConfig.set(config, options);
+    }
+    return options;
+  }
+}
