@@ -28,7 +28,9 @@ export interface Selection {
 }
 
 /** The options for each file: one set for all, or per file (the nearest configuration file). */
-export type OptionsSource = AnalysisOptions | { optionsFor(absFile: string): AnalysisOptions; ignoresAt?: (dir: string, nearest: boolean) => IgnoreRules[] };
+export type OptionsSource =
+  | AnalysisOptions
+  | { optionsFor(absFile: string): AnalysisOptions; ignoresAt?: (dir: string, nearest: boolean) => IgnoreRules[]; noteListed?: (dir: string) => void };
 
 /**
  * Walks `paths` and keeps the files that may have a finding; the others are
@@ -37,7 +39,7 @@ export type OptionsSource = AnalysisOptions | { optionsFor(absFile: string): Ana
  */
 export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS): Selection {
   const perFile = 'optionsFor' in source ? source : undefined;
-  const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt);
+  const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt, perFile?.noteListed);
   const candidates: Selection['candidates'] = [];
   for (const file of files) {
     let bytes: Buffer;

@@ -53,6 +53,11 @@ export class Configs {
     return found ?? undefined;
   }
 
+  /** The walk's hook: a folder listed without a configuration file need not be asked again. */
+  noteListed = (dir: string): void => {
+    if (!this.inDirCache.has(dir)) this.inDirCache.set(dir, null);
+  };
+
   /** The walk's hook: the ignore globs of the file in `dir`, or of the nearest one. */
   ignoresAt = (dir: string, nearest: boolean): IgnoreRules[] => {
     const found = nearest ? this.nearest(dir) : this.inDir(dir);

@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { CONFIG_FILE_NAME } from '../config/configFile';
 
 export interface WalkResult {
   files: string[];
@@ -45,6 +46,8 @@ interface Matcher {
 export function collectNixFiles(
   paths: readonly string[],
   moreIgnores: (dir: string, nearest: boolean) => readonly IgnoreRules[] = () => [],
+  /** Told of each folder listed without a configuration file. */
+  noConfigIn?: (dir: string) => void,
 ): WalkResult {
   const files: string[] = [];
   const warnings: string[] = [];
@@ -77,13 +80,16 @@ export function collectNixFiles(
     let real: string;
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch (e) {
       warnings.push(`${dir}: cannot read directory (${errorCode(e)}), skipped`);
       return;
     }
     let here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...matchers, ...gitignoreOf(dir, warnings)] : matchers;
-    const extra = moreIgnores(resolve(dir), false);
+    // Asked only where a configuration file is (its name is in the listing): no failed open per folder.
+    const hasConfig = entries.some((e) => e.name === CONFIG_FILE_NAME);
+    const extra = hasConfig ? moreIgnores(resolve(dir), false) : [];
+    if (!hasConfig) noConfigIn?.(resolve(dir));
     if (extra.length > 0) here = [...here, ...matchersOf(extra)];
     for (const entry of entries) {
       const p = join(dir, entry.name);
@@ -111,7 +117,7 @@ export function collectNixFiles(
     let real: string;
     try {
       st = statSync(p);
-      real = realpathSync(p);
+      real = realpathSync.native(p);
     } catch (e) {
       warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
       return;
@@ -127,7 +133,7 @@ export function collectNixFiles(
     let real: string;
     try {
       st = statSync(p);
-      real = realpathSync(p);
+      real = realpathSync.native(p);
     } catch (e) {
       throw new NamedPathError(`cannot read ${p}: ${errorCode(e)}`);
     }
