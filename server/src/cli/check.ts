@@ -1,5 +1,5 @@
 /** `microvm-lint check`: findings for files and folders, as text or JSON. */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { NixParser } from '../parse/nixParser';
 import { analyze, mayHaveFindings } from '../rules/analyze';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
@@ -41,10 +41,11 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
   const perFile = 'optionsFor' in source ? source : undefined;
   const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt, perFile?.noteListed);
   const candidates: Selection['candidates'] = [];
+  const reader = new FileReader();
   for (const file of files) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = reader.read(file);
     } catch (e) {
       if (named.has(file)) throw new NamedPathError(`cannot read ${file}: ${errorCode(e)}`);
       warnings.push(`${file}: cannot read (${errorCode(e)}), skipped`);
@@ -56,6 +57,34 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
     candidates.push({ file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options });
   }
   return { candidates, warnings, filesChecked: files.length };
+}
+
+/**
+ * Reads whole files into one reused buffer (open, read, close: no stat and no
+ * allocation per file): most files are only searched by the pre-filter and
+ * dropped. The bytes are valid until the next read; copy what is kept.
+ */
+class FileReader {
+  private buffer = Buffer.allocUnsafe(1 << 18);
+
+  read(file: string): Buffer {
+    const fd = openSync(file, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(bigger, 0, 0, length);
+          this.buffer = bigger;
+        }
+        const n = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (n === 0) return this.buffer.subarray(0, length);
+        length += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /** Parses and analyses the selected files (`parser` may be absent when there are none). */

@@ -5,7 +5,7 @@
  * library: gitignore semantics, nested files apply below their folder) and
  * by the configuration's `ignore` globs. A path named on the command line is
  * always checked, and one that cannot be read is an error (exit 2).
- * Directories are entered once (by device and inode), so symlink loops end,
+ * Directories are entered once (by real path), so symlink loops end,
  * and a file reached twice (through a symlink) is listed once.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
@@ -56,15 +56,22 @@ export function collectNixFiles(
   const seenFiles = new Set<string>();
   const matchersOf = (rules: readonly IgnoreRules[]): Matcher[] => rules.map((r) => ({ base: r.base, ig: ignore().add([...r.patterns]) }));
 
-  const ignored = (matchers: readonly Matcher[], abs: string, isDir: boolean): boolean => {
-    for (const m of matchers) {
-      const rel = relative(m.base, abs);
-      if (rel === '' || rel.startsWith('..')) continue;
-      const posix = sep === '/' ? rel : rel.split(sep).join('/');
-      if (m.ig.ignores(isDir ? posix + '/' : posix)) return true;
+  /** Is `name` in `absDir` ignored? Each matcher sees the path relative to its own folder. */
+  const ignored = (matchers: readonly Matcher[], prefixes: readonly (string | undefined)[], name: string, isDir: boolean): boolean => {
+    for (let i = 0; i < matchers.length; i++) {
+      const prefix = prefixes[i];
+      if (prefix === undefined) continue;
+      if (matchers[i].ig.ignores(prefix + name + (isDir ? '/' : ''))) return true;
     }
     return false;
   };
+  /** `dir/` relative to each matcher's folder in posix form ('' at the folder itself), or undefined outside it. */
+  const prefixesFor = (matchers: readonly Matcher[], absDir: string) =>
+    matchers.map((m) => {
+      const rel = relative(m.base, absDir);
+      if (rel.startsWith('..')) return undefined;
+      return rel === '' ? '' : (sep === '/' ? rel : rel.split(sep).join('/')) + '/';
+    });
 
   const addFile = (p: string, realPath: string) => {
     if (seenFiles.has(realPath)) return;
@@ -72,47 +79,40 @@ export function collectNixFiles(
     files.push(p);
   };
 
-  const enter = (dir: string, st: Stats, matchers: readonly Matcher[]) => {
-    const id = `${st.dev}:${st.ino}`;
-    if (seenDirs.has(id)) return;
-    seenDirs.add(id);
+  /**
+   * Lists `dir`, whose real path is `real`: the folder's identity, so a
+   * folder reached again through a symlink (a loop) is not entered twice.
+   * Subfolders reached by name have real path `real/name`: no system call.
+   */
+  const enter = (dir: string, real: string, matchers: readonly Matcher[]) => {
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
     let entries: Dirent[];
-    let real: string;
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      real = realpathSync.native(dir);
     } catch (e) {
       warnings.push(`${dir}: cannot read directory (${errorCode(e)}), skipped`);
       return;
     }
+    const absDir = resolve(dir);
     let here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...matchers, ...gitignoreOf(dir, warnings)] : matchers;
     // Asked only where a configuration file is (its name is in the listing): no failed open per folder.
-    const hasConfig = entries.some((e) => e.name === CONFIG_FILE_NAME);
-    const extra = hasConfig ? moreIgnores(resolve(dir), false) : [];
-    if (!hasConfig) noConfigIn?.(resolve(dir));
-    if (extra.length > 0) here = [...here, ...matchersOf(extra)];
+    if (entries.some((e) => e.name === CONFIG_FILE_NAME)) here = [...here, ...matchersOf(moreIgnores(absDir, false))];
+    else noConfigIn?.(absDir);
+    const prefixes = prefixesFor(here, absDir);
     for (const entry of entries) {
-      const p = join(dir, entry.name);
-      const abs = resolve(p);
+      const name = entry.name;
       if (entry.isFile()) {
-        if (entry.name.endsWith('.nix') && !ignored(here, abs, false)) addFile(p, join(real, entry.name));
+        if (name.endsWith('.nix') && !ignored(here, prefixes, name, false)) addFile(join(dir, name), join(real, name));
       } else if (entry.isDirectory()) {
-        if (!isSkippedDir(entry.name) && !ignored(here, abs, true)) enterPath(p, here);
+        if (!isSkippedDir(name) && !ignored(here, prefixes, name, true)) enter(join(dir, name), join(real, name), here);
       } else if (entry.isSymbolicLink()) {
-        visitLink(p, entry.name, here);
+        visitLink(join(dir, name), name, here, prefixes);
       }
     }
   };
 
-  const enterPath = (p: string, matchers: readonly Matcher[]) => {
-    try {
-      enter(p, statSync(p), matchers);
-    } catch (e) {
-      warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
-    }
-  };
-
-  const visitLink = (p: string, name: string, matchers: readonly Matcher[]) => {
+  const visitLink = (p: string, name: string, matchers: readonly Matcher[], prefixes: readonly (string | undefined)[]) => {
     let st: Stats;
     let real: string;
     try {
@@ -122,10 +122,9 @@ export function collectNixFiles(
       warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
       return;
     }
-    const abs = resolve(p);
     if (st.isDirectory()) {
-      if (!isSkippedDir(name) && !ignored(matchers, abs, true)) enter(p, st, matchers);
-    } else if (st.isFile() && name.endsWith('.nix') && !ignored(matchers, abs, false)) addFile(p, real);
+      if (!isSkippedDir(name) && !ignored(matchers, prefixes, name, true)) enter(p, real, matchers);
+    } else if (st.isFile() && name.endsWith('.nix') && !ignored(matchers, prefixes, name, false)) addFile(p, real);
   };
 
   for (const p of paths) {
@@ -139,7 +138,7 @@ export function collectNixFiles(
     }
     const abs = resolve(p);
     const matchers = [...matchersOf(moreIgnores(dirname(abs), true)), ...ancestorGitignores(abs, st.isDirectory(), warnings)];
-    if (st.isDirectory()) enter(p, st, matchers);
+    if (st.isDirectory()) enter(p, real, matchers);
     else {
       named.add(p);
       addFile(p, real);
