@@ -4,8 +4,8 @@
  * it runs in a web worker; and the rule list, docs and case tables agree.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtinModules } from 'node:module';
 import { RULE_DOCS } from '../../server/src/rules/docs';
@@ -19,15 +19,25 @@ const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 
 describe('project structure', () => {
-  it('keeps the analysis core free of editor, LSP and Node imports', () => {
+  it('keeps the analysis core free of editor, LSP and Node imports, also through the files it imports', () => {
     const offenders: string[] = [];
-    for (const file of CORE.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))) {
+    const seen = new Set<string>();
+    const visit = (file: string, via: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
       for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)) {
         const spec = m[1];
         const bare = spec.replace(/^node:/, '').split('/')[0];
-        if (spec.startsWith('node:') || builtinModules.includes(bare) || /^vscode/.test(spec)) offenders.push(`${file}: ${spec}`);
+        if (spec.startsWith('node:') || builtinModules.includes(bare) || /^vscode/.test(spec)) offenders.push(`${file}${via}: ${spec}`);
+        if (spec.startsWith('.') && !spec.endsWith('.md')) {
+          const target = [join(dirname(file), spec + '.ts'), join(dirname(file), spec, 'index.ts')].find((f) => existsSync(f));
+          if (!target) offenders.push(`${file}: cannot resolve ${spec}`);
+          else visit(target, ` (via ${file.slice(ROOT.length + 1)})`);
+        }
       }
-    }
+    };
+    for (const file of CORE.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))) visit(file, '');
+    assert.ok(seen.size > 30, `only ${seen.size} files visited`);
     assert.deepEqual(offenders, []);
   });
 
