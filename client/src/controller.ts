@@ -45,9 +45,10 @@ export class ClientController {
     const client = this.createClient(CLIENT_ID, CLIENT_NAME, {
       documentSelector: [{ language: 'nix' }],
       outputChannel: this.output,
-      // Settings are pulled per document (workspace/configuration) and the
-      // server is told when the section changes; so it is when a microvm-lint.json changes.
-      synchronize: { configurationSection: 'microvmLint', fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`) },
+      // Settings are pulled per document (workspace/configuration); the server registers for
+      // didChangeConfiguration itself (a configurationSection here too would notify it twice).
+      // It is told when a microvm-lint.json changes.
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`) },
     });
     this.client = client;
     this.clientScope.push(client.onRequest(ReadConfigRequest, ({ uri }) => readNearestConfig(vscode.Uri.parse(uri))));
