@@ -166,6 +166,21 @@ describe('MicroVM Lint in VS Code', () => {
     assert.equal(preferred, 'Set macvtap.mode = "bridge"');
   });
 
+  it('reads microvm-lint.json, and again when it changes or goes away', async () => {
+    const doc = await open('guest-macvtap.nix');
+    const config = workspaceFile('microvm-lint.json');
+    const severityOf = (ds: vscode.Diagnostic[]) => ours(ds).find((x) => codeOf(x) === 'macvtap-mode-missing')?.severity;
+    await diagnosticsFor(doc.uri, (ds) => severityOf(ds) === vscode.DiagnosticSeverity.Error);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(JSON.stringify({ rules: { 'macvtap-mode-missing': 'warning' } })));
+    try {
+      // Desktop: the server reads the disk; web: it asks the client, which reads through workspace.fs.
+      await diagnosticsFor(doc.uri, (ds) => severityOf(ds) === vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await diagnosticsFor(doc.uri, (ds) => severityOf(ds) === vscode.DiagnosticSeverity.Error);
+  });
+
   it('restarts the server on command and checks again', async () => {
     await vscode.commands.executeCommand('microvmLint.restartServer');
     const doc = await open('guest-macvtap.nix');
