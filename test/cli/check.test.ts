@@ -245,6 +245,16 @@ describe('microvm-lint check: walking', () => {
     assert.match(r.stdout, /\(1 checked\)/);
   });
 
+  it('fails with exit 2 when a file named on the command line exists but cannot be read (also as root)', (t) => {
+    // Linux refuses to read a process's own memory through read(2), to root too.
+    if (process.platform !== 'linux') {
+      t.skip('needs /proc/self/mem (Linux)');
+      return;
+    }
+    const r = run(['check', '/proc/self/mem']);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [2, '', 'microvm-lint: cannot read /proc/self/mem: input/output error\n']);
+  });
+
   it('fails with exit 2 when a file named on the command line cannot be read', (t) => {
     if (process.getuid?.() === 0) {
       t.skip('running as root: every file is readable, so the unreadable case cannot be made here');

@@ -188,6 +188,7 @@ const ERROR_TEXT: Record<string, string> = {
   ENOTDIR: 'not a directory',
   ELOOP: 'too many levels of symbolic links',
   EISDIR: 'is a directory',
+  EIO: 'input/output error',
 };
 
 /** A short reason for a file system error: "permission denied" rather than a stack. */
