@@ -66,10 +66,13 @@ describe('analysis of an open document across edits', () => {
         for (let i = 0; i < 150; i++) {
           const text = doc.text;
           // Edits land mostly before the interfaces, so later sets keep their text and move.
-          const start = Math.floor(random() * random() * (text.length + 1));
-          const end = Math.min(text.length, start + Math.floor(random() * 3));
+          // Half the edits type inside a string value (the model is then updated, not rebuilt), half anywhere.
+          const strings = [...text.matchAll(/"([^"\\$]*)"/g)];
+          const inString = random() < 0.5 && strings.length > 0 ? strings[Math.floor(random() * strings.length)] : undefined;
+          const start = inString ? inString.index! + 1 + Math.floor(random() * (inString[1].length + 1)) : Math.floor(random() * random() * (text.length + 1));
+          const end = inString ? Math.min(inString.index! + 1 + inString[1].length, start + Math.floor(random() * 2)) : Math.min(text.length, start + Math.floor(random() * 3));
           if (/[\uDC00-\uDFFF]/.test(text[start] ?? '') || /[\uDC00-\uDFFF]/.test(text[end] ?? '')) continue;
-          const insert = random() < 0.6 ? PIECES[Math.floor(random() * PIECES.length)] : '';
+          const insert = inString ? (random() < 0.7 ? 'xé0:'[Math.floor(random() * 4)] : '') : random() < 0.6 ? PIECES[Math.floor(random() * PIECES.length)] : '';
           doc.applyChanges([{ range: { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) }, text: insert }], i + 2);
           const kept = doc.analysis(DEFAULT_OPTIONS);
           const tree = parser.parse(doc.text);

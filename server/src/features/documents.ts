@@ -3,7 +3,8 @@
  * the analysis of the current version (computed once, on first use).
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { AttrSetCache } from '../model';
+import { AttrSetCache, buildModel, type Model } from '../model';
+import { updateModel, type TextChange } from '../model/incremental';
 import type { NixParser } from '../parse/nixParser';
 import { ParsedDocument } from '../parse/parsedDocument';
 import { analyze, type Analysis } from '../rules/analyze';
@@ -15,6 +16,8 @@ export class OpenDocument {
   private lineIndex: LineIndex | undefined;
   private cached: { options: AnalysisOptions; analysis: Analysis } | undefined;
   private readonly sets = new AttrSetCache();
+  /** The last model built, the text it is of, and the one edit made since (if exactly one). */
+  private model: { model: Model; text: string; change?: TextChange; changes: number } | undefined;
 
   constructor(
     parser: NixParser,
@@ -40,10 +43,12 @@ export class OpenDocument {
     for (const change of changes) {
       if ('range' in change) {
         const start = this.lines.offsetAt(change.range.start);
-        const end = this.lines.offsetAt(change.range.end);
-        this.parsed.edit(start, Math.max(start, end), change.text);
+        const end = Math.max(start, this.lines.offsetAt(change.range.end));
+        this.parsed.edit(start, end, change.text);
+        if (this.model) this.model = { ...this.model, change: { start, oldEnd: end, newText: change.text }, changes: this.model.changes + 1 };
       } else {
         this.parsed.replace(change.text);
+        this.model = undefined;
       }
       this.lineIndex = undefined;
     }
@@ -54,11 +59,22 @@ export class OpenDocument {
   /** The analysis of the current text with `options`; reused while neither changes. */
   analysis(options: AnalysisOptions): Analysis {
     if (this.cached?.options !== options) {
-      const analysis = analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets });
+      const analysis = analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets, model: this.currentModel() });
       for (const { code, error } of analysis.ruleErrors) this.onRuleError(this.uri, code, error);
       this.cached = { options, analysis };
     }
     return this.cached.analysis;
+  }
+
+  /** The model of the current text: the last one updated for a single edit inside a string value, else built anew. */
+  private currentModel(): Model {
+    const text = this.parsed.text;
+    const last = this.model;
+    if (last?.text === text) return last.model;
+    const updated = last?.changes === 1 && last.change ? updateModel(last.model, last.change, this.parsed.tree, last.text) : undefined;
+    const model = updated ?? buildModel(this.parsed.tree, text, this.sets);
+    this.model = { model, text, changes: 0 };
+    return model;
   }
 
   dispose(): void {

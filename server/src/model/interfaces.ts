@@ -199,6 +199,11 @@ function inFunctionBody(node: SyntaxNode): boolean {
   return false;
 }
 
+/** The same interface with new facts for its set (read again, or shifted), and its VM (shifted). */
+export function redescribe(i: InterfaceDecl, set: AttrSet, vm: Vm): InterfaceDecl {
+  return { ...describe(set, i.open, vm, i.by), conditions: i.conditions, inFunction: i.inFunction };
+}
+
 function describe(set: AttrSet, open: boolean, vm: Vm, by: 'place' | 'shape'): Omit<InterfaceDecl, 'conditions' | 'inFunction'> {
   const nested = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'macvtap');
   const typeBinding = set.bindings.find((b) => b.path.length === 1 && b.path[0] === 'type');

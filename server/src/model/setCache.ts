@@ -33,9 +33,9 @@ export class AttrSetCache {
   }
 }
 
-const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+export const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
-function shiftSet(set: AttrSet, d: number): AttrSet {
+export function shiftSet(set: AttrSet, d: number): AttrSet {
   return {
     ...set,
     span: shift(set.span, d),

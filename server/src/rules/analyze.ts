@@ -28,13 +28,15 @@ export interface AnalyzeInput {
   cache?: AttrSetCache;
   /** The rules to run (default: every rule); tests hand in a broken one. */
   rules?: readonly Rule[];
+  /** The model of this text, when the caller already has it (an open document updated it after an edit). */
+  model?: Model;
 }
 
 const KNOWN_CODES = RULES.map((r) => r.code);
 
 export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Analysis {
   const { options = DEFAULT_OPTIONS, lines = new LineIndex(text), cache, rules = RULES } = input;
-  const model = buildModel(tree, text, cache);
+  const model = input.model ?? buildModel(tree, text, cache);
   const directives = text.includes('microvm-lint:') ? readDirectives(tree, text) : [];
   const context: RuleContext = { text, lines, model, options, directives, knownCodes: KNOWN_CODES };
   const ruleErrors: Analysis['ruleErrors'] = [];
