@@ -153,11 +153,17 @@ export const interfaceIdDuplicate = defineRule({
       'and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.',
   },
   check(ctx, report) {
+    // Grouped by id and host (or VM, where there is no host): only those can clash (see `clash`),
+    // so a file of many hosts reusing the same ids costs no comparisons across hosts.
     const byId = new Map<string, { i: InterfaceDecl; id: StringValue }[]>();
     for (const i of ctx.model.interfaces) {
       const id = literal(i.id);
       // A set found only by its macvtap shape may not be in any list: its duplicates are unknown.
-      if (id && i.by === 'place') byId.set(id.value, [...(byId.get(id.value) ?? []), { i, id }]);
+      if (!id || i.by !== 'place') continue;
+      const key = `${id.value}\0${i.vm.host ?? i.vm.key}`;
+      const group = byId.get(key);
+      if (group) group.push({ i, id });
+      else byId.set(key, [{ i, id }]);
     }
     for (const group of byId.values()) {
       for (const { i, id } of group) {
