@@ -19,7 +19,8 @@ import { readParserWasm } from '../server/src/node/wasm';
 import { NixParser } from '../server/src/parse/nixParser';
 import { analyze } from '../server/src/rules/analyze';
 import { DEFAULT_OPTIONS } from '../server/src/rules/options';
-import { bigConfig, hostConfig, workspace } from './corpus';
+import { bigConfig, hostConfig, interfaceWorkspace, workspace } from './corpus';
+import { RULES } from '../server/src/rules/index';
 import { mb, memorySample, ms, summarize, table, time, watchWasmMemories, type MemorySample, type WasmMemory } from './measure';
 
 const options = DEFAULT_OPTIONS;
@@ -178,6 +179,9 @@ async function main(): Promise<void> {
 
     console.log('\n4. Whole-workspace check');
     workspaceCheck(parser, join(tmp, 'ws'), nixVersion !== undefined);
+
+    console.log('\n5. The CLI against nix-instantiate --parse, side by side (process to process, every rule on)');
+    cliComparisons(join(tmp, 'ws'), join(tmp, 'ws-interfaces'), nixVersion !== undefined);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -273,6 +277,47 @@ function workspaceCheck(parser: NixParser, dir: string, withNix: boolean): void 
   const nixRss = peakRssKb('nix-instantiate', ['--parse', ...relative], dir);
   report('workspace: nix-instantiate --parse (process)', nixRuns, `one invocation, all ${relative.length} files as arguments${nixRss ? `; peak RSS ${mb(nixRss * 1024)}` : ''}`);
   report('start-up: nix-instantiate --parse, 1 tiny file', time(5, 1, () => nixParse(dirname(dir), ['tiny.nix'])));
+}
+
+/**
+ * design.md's CLI targets: at most 0.5x Nix's parser on a home-manager-like
+ * tree (few files can have findings), at most 1.2x on a tree where every file
+ * declares interfaces, and a --cache re-run over unchanged files at most
+ * 0.3x of the uncached run. Printed side by side with files/s and peak RSS.
+ */
+function cliComparisons(hmLike: string, interfacesDir: string, withNix: boolean): void {
+  for (const f of interfaceWorkspace()) {
+    mkdirSync(dirname(join(interfacesDir, f.path)), { recursive: true });
+    writeFileSync(join(interfacesDir, f.path), f.text);
+  }
+  const cli = join(__dirname, '..', 'cli.js');
+  const allRules = RULES.flatMap((r) => ['--rule', `${r.code}=${r.defaultSeverity === 'information' ? 'info' : r.defaultSeverity}`]);
+  const rows: string[][] = [];
+  for (const [label, dir] of [['home-manager-like, 3,500 files', hmLike], ['every file declares interfaces, 3,500 files', interfacesDir]] as const) {
+    const files = collectNixFiles([dir]).files.map((f) => f.slice(dir.length + 1));
+    const cacheFile = join(dir, '..', `${dir.split('/').pop()}.cache`);
+    const run = (extra: string[]) => () => {
+      const r = spawnSync(process.execPath, [cli, 'check', '.', ...allRules, ...extra], { cwd: dir, stdio: 'ignore' });
+      if (r.status !== 0 && r.status !== 1) throw new Error(`microvm-lint check exited with ${r.status}`);
+    };
+    const ours = summarize(time(5, 1, run([])));
+    rmSync(cacheFile, { force: true });
+    run(['--cache', '--cache-location', cacheFile])(); // fills the cache
+    const cached = summarize(time(5, 1, run(['--cache', '--cache-location', cacheFile])));
+    const rss = peakRssKb(process.execPath, [cli, 'check', '.', ...allRules], dir);
+    const nix = withNix ? summarize(time(5, 1, () => nixParse(dir, files))) : undefined;
+    const nixRss = withNix ? peakRssKb('nix-instantiate', ['--parse', ...files], dir) : undefined;
+    const perSecond = (ms: number) => `${Math.round(files.length / (ms / 1000)).toLocaleString('en')} files/s`;
+    rows.push([
+      label,
+      `${ms(ours.median)} (${perSecond(ours.median)}, ${rss ? mb(rss * 1024) : '?'})`,
+      nix ? `${ms(nix.median)} (${perSecond(nix.median)}, ${nixRss ? mb(nixRss * 1024) : '?'})` : 'n/a',
+      nix ? `${(ours.median / nix.median).toFixed(2)}x` : 'n/a',
+      `${ms(cached.median)} = ${(cached.median / ours.median).toFixed(2)}x`,
+    ]);
+  }
+  console.log(table(['tree', 'microvm-lint check (median, rate, peak RSS)', 'nix-instantiate --parse', 'ours / nix', 're-run with --cache'], rows));
+  console.log('  targets: ours / nix <= 0.5x (home-manager-like), <= 1.2x (every file declares interfaces); --cache re-run <= 0.3x');
 }
 
 main().catch((e: unknown) => {

@@ -363,3 +363,15 @@ export function workspace(count = 3500, seed = 7): WorkspaceFile[] {
   }
   return files;
 }
+
+/**
+ * `count` files that all declare MicroVM interfaces (hosts of about 40 to
+ * 120 lines): the CLI's pre-filter can skip none of them, so this measures
+ * parsing and analysis of every file.
+ */
+export function interfaceWorkspace(count = 3500, seed = 11): WorkspaceFile[] {
+  const r = rng(seed);
+  const files: WorkspaceFile[] = [];
+  for (let i = 0; i < count; i++) files.push({ path: `hosts/hv-${i}.nix`, text: hostConfig(seed * 100000 + i, int(r, 40, 120), r() < 0.1) });
+  return files;
+}

@@ -212,6 +212,34 @@ describe('microvm-lint check --fix / --fix-dry-run', () => {
   });
 });
 
+describe('microvm-lint check --cache', () => {
+  it('reuses the findings of unchanged files, and recomputes a changed file, rule level or unreadable cache', () => {
+    const dir = project('cache', { 'a.nix': DASHED_MAC, 'b.nix': VENDOR_MAC });
+    const cacheFile = join(dir, '.microvm-lint-cache');
+    const first = run(['check', '.', '--cache'], dir);
+    assert.equal(first.code, 1);
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    assert.deepEqual(Object.keys(cache.entries).sort(), [join(dir, 'a.nix'), join(dir, 'b.nix')]);
+    // Proof that a re-run reads the cache instead of analysing: a message changed in the cache shows.
+    cache.entries[join(dir, 'a.nix')].findings[0].message = 'FROM THE CACHE';
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    assert.match(run(['check', '.', '--cache'], dir).stdout, /\[mac-invalid\] FROM THE CACHE/);
+    assert.equal(run(['check', '.', '--cache'], dir).stdout.replace('FROM THE CACHE', first.stdout.match(/\[mac-invalid\] (.*)/)![1]), first.stdout);
+    // Another rule level: analysed again (and stored for that level).
+    assert.doesNotMatch(run(['check', '.', '--cache', '--rule', 'mac-not-local=warning'], dir).stdout, /FROM THE CACHE/);
+    // A changed file: analysed again.
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    writeFileSync(join(dir, 'a.nix'), DASHED_MAC.replace('vm-b', 'vm-c'));
+    assert.doesNotMatch(run(['check', '.', '--cache'], dir).stdout, /FROM THE CACHE/);
+    // A cache of another version, or not JSON: ignored and rewritten.
+    writeFileSync(cacheFile, JSON.stringify({ ...cache, version: '0.0.0-other' }));
+    assert.doesNotMatch(run(['check', '.', '--cache'], dir).stdout, /FROM THE CACHE/);
+    writeFileSync(cacheFile, '{ not json');
+    assert.deepEqual(run(['check', '.', '--cache'], dir).code, 1);
+    assert.equal(JSON.parse(readFileSync(cacheFile, 'utf8')).tool, 'microvm-lint');
+  });
+});
+
 describe('microvm-lint check: walking', () => {
   it('skips .git, node_modules, result* links, .direnv and .gitignore patterns (nested ones too)', () => {
     const dir = project('walk', {

@@ -6,6 +6,7 @@ import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
 import type { Finding, Severity } from '../rules/rule';
 import { LineIndex } from '../text/lineIndex';
 import { resolve } from 'node:path';
+import type { ResultCache } from './cache';
 import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
 
 export interface FileFindings {
@@ -87,16 +88,31 @@ class FileReader {
   }
 }
 
-/** Parses and analyses the selected files (`parser` may be absent when there are none). */
-export function checkSelection(parser: NixParser | undefined, selection: Selection, onProgress?: (done: number, total: number) => void): CheckResult {
+/**
+ * Parses and analyses the selected files (`parser` may be absent when none
+ * needs parsing). With a cache, a file whose text and options it knows is
+ * not parsed, and the others' findings are stored.
+ */
+export function checkSelection(
+  parser: NixParser | undefined,
+  selection: Selection,
+  onProgress?: (done: number, total: number) => void,
+  cache?: ResultCache,
+): CheckResult {
   const results: FileFindings[] = [];
   const total = selection.candidates.length;
   for (const [n, { file, text, options }] of selection.candidates.entries()) {
     onProgress?.(n, total);
+    const known = cache?.lookup(file, text, options);
+    if (known) {
+      if (known.length > 0) results.push({ file, lines: new LineIndex(text), findings: known });
+      continue;
+    }
     if (!parser) throw new Error('checkSelection: files to parse but no parser');
     const tree = parser.parse(text);
     try {
       const { findings, lines } = analyze(tree, text, { options });
+      cache?.store(file, text, options, findings);
       if (findings.length > 0) results.push({ file, lines, findings });
     } finally {
       tree.delete();

@@ -19,10 +19,11 @@ import { ConfigError, Configs } from './configs';
 import { parseRuleFlag } from '../config/configFile';
 import { Progress } from './progress';
 import { fixFiles } from './fix';
+import { DEFAULT_CACHE_FILE, ResultCache } from './cache';
 
 const USAGE = `Usage:
   microvm-lint check [paths...] [--format text|json|sarif|github] [--fail-on error|warning|info] [--preferred-mode MODE]
-                     [--rule code=error|warning|info|hint|off]... [--fix | --fix-dry-run]
+                     [--rule code=error|warning|info|hint|off]... [--fix | --fix-dry-run] [--cache [--cache-location FILE]]
   microvm-lint lsp --stdio            run the language server over stdio (also --node-ipc)
   microvm-lint explain [code]         print a rule's documentation (no code: list the rules)
   microvm-lint --version
@@ -44,6 +45,8 @@ async function check(args: string[]): Promise<number> {
       'preferred-mode': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
       fix: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string', default: DEFAULT_CACHE_FILE },
       'fix-dry-run': { type: 'boolean', default: false },
     },
   });
@@ -66,8 +69,11 @@ async function check(args: string[]): Promise<number> {
   const configs = new Configs(DEFAULT_OPTIONS, { ...(mode ? { preferredMode: mode } : {}), rules });
   const progress = new Progress(process.stderr);
   const selection = selectFiles(positionals.length > 0 ? positionals : ['.'], configs);
-  // The WASM parser starts only when some file needs parsing.
-  const parser = selection.candidates.length > 0 ? await NixParser.load(readParserWasm()) : undefined;
+  const cache = values.cache ? new ResultCache(values['cache-location']) : undefined;
+  // The WASM parser starts only when some file needs parsing (fixes always parse).
+  const fixing = values.fix || values['fix-dry-run'];
+  const needsParser = selection.candidates.some((c) => fixing || !cache?.lookup(c.file, c.text, c.options));
+  const parser = needsParser ? await NixParser.load(readParserWasm()) : undefined;
   const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
   if (parser && fixMode) {
     const { changed, output } = fixFiles(parser, selection.candidates, DEFAULT_OPTIONS, fixMode);
@@ -78,8 +84,10 @@ async function check(args: string[]): Promise<number> {
     if (fixMode === 'dry-run') process.stdout.write(output);
     else process.stderr.write(output);
   }
-  const result = checkSelection(parser, selection, (done, total) => progress.update(`checked ${done}/${total} files`));
+  const result = checkSelection(parser, selection, (done, total) => progress.update(`checked ${done}/${total} files`), fixMode === 'dry-run' ? undefined : cache);
   progress.done();
+  const cacheProblem = cache?.save();
+  if (cacheProblem) result.warnings.push(cacheProblem);
   if (fixMode === 'dry-run') {
     const left = result.results.reduce((n, r) => n + r.findings.length, 0);
     process.stderr.write(`microvm-lint: ${left} problem${left === 1 ? '' : 's'} would remain after these fixes\n`);
