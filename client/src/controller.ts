@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { COMMANDS } from './commands';
-import { CONFIG_FILE_NAME } from '../../server/src/config/configFile';
+import { CONFIG_FILE_NAME } from '../../server/src/config/fileName';
 import { ReadConfigRequest, type ConfigFileText } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'microvmLint'; // also the prefix of the `microvmLint.trace.server` setting

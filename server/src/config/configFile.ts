@@ -10,7 +10,7 @@ import { ruleByCode } from '../rules/index';
 import { isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
 
-export const CONFIG_FILE_NAME = 'microvm-lint.json';
+export { CONFIG_FILE_NAME } from './fileName';
 
 /** The levels a rule can be set to, as the file and `--rule` spell them. */
 export const CONFIG_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
