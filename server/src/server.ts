@@ -17,7 +17,7 @@ import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
 import { DocumentStore, type OpenDocument } from './features/documents';
 import { hover } from './features/hover';
-import { SettingsCache, type ResolvedSettings } from './features/settingsCache';
+import { SettingsCache } from './features/settingsCache';
 import { NixParser, type ParserWasm } from './parse/nixParser';
 import { VERSION } from './version';
 import { CONFIG_FILE_NAME } from './config/configFile';
@@ -67,17 +67,17 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   /** Runs `fn` on an open document's analysis; requests for unknown documents get `empty`. */
   /** Runs `fn` on an open document with its options (settings over microvm-lint.json); unknown documents get `empty`. */
-  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, s: ResolvedSettings, options: AnalysisOptions) => T): Promise<T> {
+  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, options: AnalysisOptions) => T): Promise<T> {
     await ready;
     if (!documents?.get(uri)) return empty;
     const [s, config] = await Promise.all([settings.forDocument(uri), configs.forDocument(uri)]);
     // Looked up again: the document may have been closed (its tree freed) while the settings came.
     const doc = documents?.get(uri);
     if (!doc || !s.settings.enable) return empty;
-    return fn(doc, s, configs.options(s, config));
+    return fn(doc, configs.options(s, config));
   }
 
-  function diagnosticsOf(doc: OpenDocument, _s: ResolvedSettings, options: AnalysisOptions) {
+  function diagnosticsOf(doc: OpenDocument, options: AnalysisOptions) {
     return toDiagnostics(doc.uri, doc.analysis(options), doc.version);
   }
 
@@ -146,17 +146,17 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onCodeAction(async (params) => {
     const { parser } = await ready;
-    return withDocument(params.textDocument.uri, [], (doc, _s, options) =>
+    return withDocument(params.textDocument.uri, [], (doc, options) =>
       codeActions({ params, analysis: doc.analysis(options), version: doc.version, parser }),
     );
   });
 
   connection.onHover(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (doc, _s, options) => hover(doc.analysis(options), doc.lines.offsetAt(position))),
+    withDocument(textDocument.uri, null, (doc, options) => hover(doc.analysis(options), doc.lines.offsetAt(position))),
   );
 
   connection.onCompletion(({ textDocument, position }) =>
-    withDocument(textDocument.uri, [], (doc, _s, options) => completion(doc.analysis(options), doc.lines.offsetAt(position), options.preferredMode)),
+    withDocument(textDocument.uri, [], (doc, options) => completion(doc.analysis(options), doc.lines.offsetAt(position), options.preferredMode)),
   );
 
   connection.onShutdown(() => {

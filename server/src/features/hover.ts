@@ -13,6 +13,7 @@ import {
   type InterfaceType,
   type MacvtapMode,
 } from '../knowledge/macvtapModes';
+import { idBytes, MAX_ID_BYTES } from '../knowledge/interfaceIds';
 import { parseMac } from '../knowledge/mac';
 import type { InterfaceDecl, Lookup } from '../model';
 import type { Analysis } from '../rules/analyze';
@@ -64,11 +65,11 @@ function modeList(): string {
 function idDoc(iface: InterfaceDecl): string | undefined {
   const v = iface.id.found === 'binding' ? iface.id.value : undefined;
   if (v?.kind !== 'string') return undefined;
-  const bytes = utf8Length(v.value);
-  const verdict = bytes <= ID_LIMIT ? 'fits' : `is **${bytes - ID_LIMIT} too long**`;
+  const bytes = idBytes(v.value);
+  const verdict = bytes <= MAX_ID_BYTES ? 'fits' : `is **${bytes - MAX_ID_BYTES} too long**`;
   return section(
     `\`id\`: host interface name`,
-    `The name of the VM's device on the host (\`ip link\`, \`ip tuntap\`). \`${escapeCode(v.value)}\` is **${bytes} of ${ID_LIMIT} bytes** and ${verdict}: Linux interface names (IFNAMSIZ) and microvm.nix's assertion allow at most ${ID_LIMIT} bytes, counted in UTF-8.`,
+    `The name of the VM's device on the host (\`ip link\`, \`ip tuntap\`). \`${escapeCode(v.value)}\` is **${bytes} of ${MAX_ID_BYTES} bytes** and ${verdict}: Linux interface names (IFNAMSIZ) and microvm.nix's assertion allow at most ${MAX_ID_BYTES} bytes, counted in UTF-8.`,
     iface,
   );
 }
@@ -98,8 +99,6 @@ function macDoc(iface: InterfaceDecl, analysis: Analysis): string | undefined {
   return section('`mac`: MAC address', lines.join('\n'), iface);
 }
 
-const ID_LIMIT = 15;
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 const escapeCode = (s: string) => s.replace(/`/g, "'");
 
 function idOf(i: InterfaceDecl): string | undefined {

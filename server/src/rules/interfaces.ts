@@ -7,6 +7,7 @@
  * are judged: an expression is unknown, never wrong.
  */
 import { interfaceTypesOf } from '../knowledge/hypervisors';
+import { idBytes, MAX_ID_BYTES } from '../knowledge/interfaceIds';
 import { generateMac, parseMac } from '../knowledge/mac';
 import { INTERFACE_TYPES, type InterfaceType } from '../knowledge/macvtapModes';
 import type { Binding, InterfaceDecl, Lookup, Span, Value } from '../model';
@@ -15,8 +16,6 @@ import { insertBinding, removeBinding } from './layout';
 import { defineRule, type Fix, type RelatedSpan } from './rule';
 
 const TYPE_LIST = INTERFACE_TYPES.join(', ');
-/** Linux's IFNAMSIZ (16) less the terminating NUL; microvm.nix asserts the same. */
-const MAX_ID_BYTES = 15;
 
 type StringValue = Extract<Value, { kind: 'string' }>;
 
@@ -120,7 +119,7 @@ export const interfaceIdTooLong = defineRule({
     for (const i of ctx.model.interfaces) {
       const id = literal(i.id);
       if (!id) continue;
-      const bytes = utf8Length(id.value);
+      const bytes = idBytes(id.value);
       if (bytes <= MAX_ID_BYTES) continue;
       const note = bytes > id.value.length ? ' in UTF-8 (letters outside ASCII take 2 to 4 bytes each)' : '';
       report({ span: id.span, messageId: 'tooLong', data: { id: id.value, bytes: String(bytes), note } });
@@ -128,15 +127,6 @@ export const interfaceIdTooLong = defineRule({
   },
 });
 
-/** Bytes in UTF-8, as Nix's `stringLength` and the kernel count them. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
 
 export const interfaceIdDuplicate = defineRule({
   family: 'interfaces',

@@ -8,7 +8,7 @@ import type { TextEdit } from '../text/edits';
 import type { AttrSet, Binding, Span } from '../model';
 
 /**
- * Removes a binding: with its whole line(s) when nothing else is on them
+ * Removes a binding (or any span, such as a comment): with its whole line(s) when nothing else is on them
  * (so no blank line is left), else just the binding and the blanks after it.
  */
 export function removeBinding(lines: LineIndex, span: Span): TextEdit {

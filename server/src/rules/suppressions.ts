@@ -10,6 +10,7 @@ import type { SyntaxNode, Tree } from '../parse/syntax-types';
 import type { LineIndex } from '../text/lineIndex';
 import type { TextEdit } from '../text/edits';
 import { closest } from './closest';
+import { removeBinding } from './layout';
 import { defineRule, type Finding, type Fix } from './rule';
 
 /** Findings no directive hides, and the directive codes that hid something. */
@@ -75,17 +76,9 @@ function insideString(tree: Tree, offset: number): boolean {
 
 const STRING_PARTS = new Set(['string_fragment', 'escape_sequence', 'dollar_escape']);
 
-/** Removes one code from its directive, or the whole comment when it is the only one. */
+/** Removes one code from its directive, or the whole comment (its line, when alone there) when it is the only one. */
 function removeCode(lines: LineIndex, d: Directive, index: number): TextEdit {
-  if (d.codes.length === 1) {
-    const first = lines.positionAt(d.span.start).line;
-    const before = lines.text.slice(lines.lineStart(first), d.span.start);
-    const after = lines.text.slice(d.span.end, lines.lineEnd(first));
-    if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after) && first + 1 < lines.lineCount) {
-      return { start: lines.lineStart(first), end: lines.lineStart(first + 1), newText: '' };
-    }
-    return { start: d.span.start, end: d.span.end, newText: '' };
-  }
+  if (d.codes.length === 1) return removeBinding(lines, d.span);
   const c = d.codes[index];
   // ", code" after the previous code, or "code, " before the next one.
   return index > 0 ? { start: d.codes[index - 1].span.end, end: c.span.end, newText: '' } : { start: c.span.start, end: d.codes[1].span.start, newText: '' };
@@ -137,7 +130,7 @@ export const suppressionUnused = defineRule({
     const known = ctx.knownCodes ?? [];
     for (const d of ctx.directives) {
       if (d.codes.length === 0 && !state.used.has(d.span.start)) {
-        report({ span: d.span, messageId: 'unusedAll', unnecessary: true, fixes: [{ title: 'Remove this suppression comment', edits: [removeCode(ctx.lines, { ...d, codes: [{ code: '', span: d.span }] }, 0)], isPreferred: true }] });
+        report({ span: d.span, messageId: 'unusedAll', unnecessary: true, fixes: [{ title: 'Remove this suppression comment', edits: [removeBinding(ctx.lines, d.span)], isPreferred: true }] });
       }
       d.codes.forEach((c, i) => {
         // Unknown codes have their own warning; a rule switched off suppresses nothing by design.
