@@ -159,12 +159,9 @@ const isPath = (path: readonly string[], ...want: string[]) => path.length === w
 function valueOf(hit: NameHit): SyntaxNode | undefined {
   if (hit.kind === 'binding') return hit.node.childForFieldName('expression') ?? undefined;
   if (hit.node.type !== 'inherit') return undefined;
-  // `inherit interfaces;` is `interfaces = interfaces;` looked up from outside the set.
-  const attrs = hit.node.childForFieldName('attrs');
-  const ref = attrs?.namedChildren.find((a) => a?.text === 'interfaces');
+  // `inherit interfaces;` (namesInTree found the name in it) is `interfaces = interfaces;` looked up from outside the set.
   const set = hit.node.parent?.parent;
-  if (!ref || !set) return undefined;
-  return lookupName('interfaces', [], set);
+  return set ? lookupName('interfaces', [], set) : undefined;
 }
 
 /** `type = "macvtap"` plus `id`, `mac` or `macvtap`: the shape only microvm.nix interfaces have. */

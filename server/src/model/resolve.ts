@@ -11,8 +11,6 @@ import type { SyntaxNode } from '../parse/syntax-types';
 import { unparenthesize } from '../parse/syntax';
 import { bindingNames, callHead, conditionKey, lastName } from './place';
 
-export { conditionKey };
-
 /** Calls whose last argument is the value itself, a list of values, or an element. */
 const PASS_LAST = new Set([
   'optional', 'optionals', 'mkIf', 'mkMerge', 'mkForce', 'mkDefault', 'mkOverride', 'mkBefore', 'mkAfter', 'mkOrder',
@@ -145,7 +143,7 @@ function functionBody(fnExpr: SyntaxNode | undefined, depth: number): SyntaxNode
  * `let` says `x.a.b = ...` directly). A function parameter of that name
  * hides outer bindings: unknown.
  */
-export function valueOfName(ref: SyntaxNode): SyntaxNode | undefined {
+function valueOfName(ref: SyntaxNode): SyntaxNode | undefined {
   let base: SyntaxNode = ref;
   let path: string[] = [];
   if (ref.type === 'select_expression') {
