@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { COMMANDS } from './commands';
 import { CONFIG_FILE_NAME } from '../../server/src/config/fileName';
-import { ReadConfigRequest, type ConfigFileText } from '../../server/src/protocol';
+import { ListNixFilesRequest, ReadConfigRequest, ReadFileRequest, type ConfigFileText } from '../../server/src/protocol';
+import { listNixFiles, readWorkspaceFile } from './workspaceFiles';
 
 export const CLIENT_ID = 'microvmLint'; // also the prefix of the `microvmLint.trace.server` setting
 export const CLIENT_NAME = 'MicroVM Lint';
@@ -48,10 +49,14 @@ export class ClientController {
       // Settings are pulled per document (workspace/configuration); the server registers for
       // didChangeConfiguration itself (a configurationSection here too would notify it twice).
       // It is told when a microvm-lint.json changes.
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`) },
+      // It is told when a microvm-lint.json or a Nix file changes on disk (the workspace index).
+      synchronize: {
+        fileEvents: [vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`), vscode.workspace.createFileSystemWatcher('**/*.nix')],
+      },
     });
     this.client = client;
     this.clientScope.push(client.onRequest(ReadConfigRequest, ({ uri }) => readNearestConfig(vscode.Uri.parse(uri))));
+    this.clientScope.push(client.onRequest(ListNixFilesRequest, listNixFiles), client.onRequest(ReadFileRequest, readWorkspaceFile));
     this.clientScope.push(
       client.onDidChangeState(({ newState }) => this.showState(newState)),
     );

@@ -16,3 +16,18 @@ export interface ConfigFileText {
  * null. The desktop server reads the disk itself.
  */
 export const ReadConfigRequest = new RequestType<{ uri: string }, ConfigFileText | null, void>('microvmLint/readConfig');
+
+/**
+ * Server -> client (web host): the `.nix` files of the workspace folders, as
+ * the client's `workspace.findFiles` lists them (`files.exclude` applies),
+ * without `.git`, `node_modules`, `result*` and `.direnv`; at most `max`.
+ */
+export const ListNixFilesRequest = new RequestType<{ folders: string[]; max: number }, string[], void>('microvmLint/listNixFiles');
+
+/** Server -> client (web host): a file's text read through `workspace.fs`, or null when it cannot be read. */
+export const ReadFileRequest = new RequestType<{ uri: string }, string | null, void>('microvmLint/readFile');
+
+/** Folders the workspace index skips, in both hosts. */
+export const SKIPPED_FOLDERS: readonly string[] = ['.git', 'node_modules', '.direnv'];
+/** `nix build` leaves `result`, `result-1`, `result-dev`... links to the store. */
+export const isSkippedFolder = (name: string): boolean => SKIPPED_FOLDERS.includes(name) || /^result(-.*)?$/.test(name);

@@ -6,6 +6,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
@@ -23,6 +24,15 @@ import { VERSION } from './version';
 import { CONFIG_FILE_NAME } from './config/configFile';
 import { ProjectConfigs, type ConfigFinder } from './features/projectConfig';
 import type { AnalysisOptions } from './rules/options';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { WorkspaceIndex } from './features/workspaceIndex';
+import type { FileSource } from './workspace/fileSource';
+import { summarize } from './workspace/summary';
+
+/** Files larger than this are not indexed (design.md: `maxFileSize`, 4 MB). */
+const INDEX_MAX_FILE_SIZE = 4 * 1024 * 1024;
+/** How long an open document's edits settle before its summary replaces the disk's in the index. */
+const OVERLAY_DELAY_MS = 250;
 
 export const SERVER_NAME = 'microvm-lint';
 
@@ -37,10 +47,16 @@ export type WasmSource = ParserWasm | ((init: InitializeParams) => Promise<Parse
 export interface ServerHost {
   /** How `microvm-lint.json` is found for a document (Node: the disk; web: asks the client). */
   findConfig?: (connection: Connection) => ConfigFinder;
+  /** How the workspace's Nix files are listed and read (Node: the disk; web: asks the client); none: no workspace index. */
+  fileSource?: (connection: Connection) => FileSource;
 }
 
 export function startServer(connection: Connection, wasm: WasmSource, host: ServerHost = {}): void {
   let documents: DocumentStore | undefined;
+  let index: WorkspaceIndex | undefined;
+  let folders: string[] = [];
+  let progressSupported = false;
+  let folderEvents = false;
   let pullDiagnostics = false;
   let loadParser!: (init: InitializeParams) => void;
   const ready = new Promise<{ parser: NixParser; documents: DocumentStore }>((resolve, reject) => {
@@ -50,6 +66,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
         documents = new DocumentStore(parser, (uri, code, e) =>
           connection.console.error(`microvm-lint: rule ${code} failed on ${uri}: ${e instanceof Error ? e.stack : String(e)}`),
         );
+        index = startIndex(parser);
         resolve({ parser, documents });
       }, reject);
     };
@@ -78,15 +95,77 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
   }
 
   function diagnosticsOf(doc: OpenDocument, options: AnalysisOptions) {
-    return toDiagnostics(doc.uri, doc.analysis(options), doc.version);
+    return toDiagnostics(doc.uri, analysisOf(doc, options), doc.version);
+  }
+
+  /** An open document's analysis, with what the workspace index knows about it from the other files. */
+  function analysisOf(doc: OpenDocument, options: AnalysisOptions) {
+    return doc.analysis(options, index?.contextFor(doc.uri));
+  }
+
+  function republish(uris: readonly string[]): void {
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const uri of uris) pusher.schedule(uri, 0);
   }
 
   function republishAll(): void {
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-    else for (const doc of documents?.all() ?? []) pusher.schedule(doc.uri, 0);
+    republish((documents?.all() ?? []).map((d) => d.uri));
+  }
+
+  function folderOf(uri: string): string | undefined {
+    return folders.find((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
+  }
+
+  /** The options for a file that is not open: the settings of its workspace folder, over its microvm-lint.json. */
+  async function optionsForFile(uri: string): Promise<AnalysisOptions> {
+    const [s, config] = await Promise.all([settings.forDocument(folderOf(uri) ?? uri), configs.forDocument(uri)]);
+    return configs.options(s, config);
+  }
+
+  function startIndex(parser: NixParser): WorkspaceIndex | undefined {
+    const source = host.fileSource?.(connection);
+    if (!source) return undefined;
+    return new WorkspaceIndex({
+      parser,
+      source,
+      folders: () => folders,
+      isOpen: (uri) => documents?.get(uri) !== undefined,
+      optionsFor: optionsForFile,
+      limits: async () => {
+        const s = (await settings.forDocument(folders[0] ?? '')).settings;
+        return { enabled: s.enable && s.workspaceMaxFiles > 0, maxFiles: s.workspaceMaxFiles, maxFileSize: INDEX_MAX_FILE_SIZE };
+      },
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      openContextsChanged: republish,
+      startProgress: async (title) => {
+        if (!progressSupported) return { report: () => {}, done: () => {} };
+        const reporter = await connection.window.createWorkDoneProgress();
+        reporter.begin(title, 0, undefined, false);
+        return { report: (p, m) => reporter.report(p, m), done: () => reporter.done() };
+      },
+      log: (m) => connection.console.warn(`microvm-lint: ${m}`),
+    });
+  }
+
+  /** After an edit settles, the open document's summary replaces the disk's in the index. */
+  const overlayTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  function overlaySoon(uri: string, delayMs = OVERLAY_DELAY_MS): void {
+    // Only files of the workspace folders are in the index (an untitled buffer or a file from elsewhere is checked alone).
+    if (!index || folderOf(uri) === undefined) return;
+    clearTimeout(overlayTimers.get(uri));
+    overlayTimers.set(uri, setTimeout(() => {
+      overlayTimers.delete(uri);
+      const doc = documents?.get(uri);
+      if (!doc || !index) return;
+      index.openChanged(uri, doc.text, doc.summary()).catch((e: unknown) => connection.console.error(`microvm-lint: workspace index: ${String(e)}`));
+    }, delayMs));
   }
 
   connection.onInitialize((params): InitializeResult => {
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    progressSupported = params.capabilities.window?.workDoneProgress === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     loadParser(params);
     pullDiagnostics = supportsPull(params.capabilities);
     settings.init(params.capabilities, params.initializationOptions);
@@ -96,7 +175,11 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        ...(host.fileSource ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+        // Findings of a document depend on other files (duplicate MACs and ids across files): the client pulls open documents again when one changes.
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: SERVER_NAME, version: VERSION },
     };
@@ -104,23 +187,43 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onInitialized(() => {
     if (settings.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'microvmLint' });
+    if (host.fileSource && folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        folders = [...folders.filter((f) => !removed.some((r) => r.uri === f)), ...added.map((a) => a.uri)];
+        void index?.build();
+      });
+    }
+    void ready.then(() => index?.build());
   });
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     republishAll();
+    void ready.then(() => index?.build());
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (!changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
-    configs.clear();
-    republishAll();
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+      configs.clear();
+      republishAll();
+      await ready;
+      void index?.optionsChanged();
+    }
+    await ready;
+    for (const c of changes) {
+      if (!c.uri.endsWith('.nix')) continue;
+      if (c.type === FileChangeType.Deleted) index?.fileDeleted(c.uri);
+      else index?.fileChanged(c.uri);
+    }
   });
 
   connection.onDidOpenTextDocument(async ({ textDocument: d }) => {
     await ready;
     documents!.open(d.uri, d.version, d.text);
+    // Pulled diagnostics live apart from pushed ones: what the index pushed for the file must go.
+    if (index?.opened(d.uri) && pullDiagnostics) void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
     if (!pullDiagnostics) pusher.schedule(d.uri, 0);
+    overlaySoon(d.uri, 0);
   });
 
   connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
@@ -129,6 +232,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     if (!doc) return;
     doc.applyChanges(contentChanges, textDocument.version);
     if (!pullDiagnostics) pusher.schedule(textDocument.uri);
+    overlaySoon(textDocument.uri);
   });
 
   connection.onDidCloseTextDocument(async ({ textDocument }) => {
@@ -137,6 +241,9 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     settings.forget(textDocument.uri);
     configs.forget(textDocument.uri);
     if (!pullDiagnostics) pusher.closed(textDocument.uri);
+    clearTimeout(overlayTimers.get(textDocument.uri));
+    overlayTimers.delete(textDocument.uri);
+    index?.closed(textDocument.uri);
   });
 
   connection.languages.diagnostics.on(async ({ textDocument }) => ({
@@ -147,20 +254,33 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
   connection.onCodeAction(async (params) => {
     const { parser } = await ready;
     return withDocument(params.textDocument.uri, [], (doc, options) =>
-      codeActions({ params, analysis: doc.analysis(options), version: doc.version, parser }),
+      codeActions({ params, analysis: analysisOf(doc, options), version: doc.version, parser }),
     );
   });
 
   connection.onHover(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (doc, options) => hover(doc.analysis(options), doc.lines.offsetAt(position))),
+    withDocument(textDocument.uri, null, (doc, options) => hover(analysisOf(doc, options), doc.lines.offsetAt(position))),
   );
 
   connection.onCompletion(({ textDocument, position }) =>
-    withDocument(textDocument.uri, [], (doc, options) => completion(doc.analysis(options), doc.lines.offsetAt(position), options.preferredMode)),
+    withDocument(textDocument.uri, [], (doc, options) => completion(analysisOf(doc, options), doc.lines.offsetAt(position), options.preferredMode)),
   );
+
+  connection.onDocumentSymbol(({ textDocument }) =>
+    withDocument(textDocument.uri, [], (doc, options) => {
+      const analysis = analysisOf(doc, options);
+      return documentSymbols(summarize(analysis.model, [], analysis.lines));
+    }),
+  );
+
+  connection.onWorkspaceSymbol(async ({ query }) => {
+    await ready;
+    return index ? workspaceSymbols(index.summaries(), query) : [];
+  });
 
   connection.onShutdown(() => {
     pusher.dispose();
+    for (const t of overlayTimers.values()) clearTimeout(t);
     for (const doc of documents?.all() ?? []) documents!.close(doc.uri);
   });
 

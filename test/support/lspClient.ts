@@ -27,6 +27,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** What the client answers to workspace/configuration for section microvmLint. */
   settings?: unknown;
+  /** Workspace folder URIs (the server indexes their Nix files). */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -40,6 +42,8 @@ export class LspClient {
   configurationGate: Promise<void> = Promise.resolve();
   onConfigurationRequest: (() => void) | undefined;
   stderr = '';
+  /** The kinds of `$/progress` notifications received ("begin", "report", "end"). */
+  readonly progress: string[] = [];
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
@@ -58,6 +62,8 @@ export class LspClient {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (p: { token: unknown; value: { kind: string } }) => this.progress.push(p.value.kind));
     this.connection.onNotification('window/logMessage', () => {});
     this.connection.listen();
   }
@@ -68,9 +74,11 @@ export class LspClient {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
     };
+    const folders = options.workspaceFolders ?? [];
     const init = (await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folders[0] ?? null,
+      workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       capabilities,
     })) as InitializeResult;
     await client.connection.sendNotification('initialized', {});

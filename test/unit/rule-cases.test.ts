@@ -76,7 +76,7 @@ for (const [family, table] of Object.entries(CASE_TABLES)) {
           const wanted = expected.fixes.map((x) => ({ title: x.title, output: x.output, preferred: x.preferred === true }));
           assert.deepEqual(actual, wanted, `fixes of ${expected.code} at ${expected.range}`);
           assert.deepEqual(
-            (f.related ?? []).map((r) => `${rangeString(lines, r.span)} ${r.message}`),
+            (f.related ?? []).map((r) => `${'span' in r ? rangeString(lines, r.span) : r.uri} ${r.message}`),
             expected.related ?? [],
             `related locations of ${expected.code} at ${expected.range}`,
           );

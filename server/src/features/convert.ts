@@ -45,7 +45,9 @@ export function toDiagnostic(uri: string, lines: LineIndex, f: Finding, version:
     codeDescription: { href: docsUrl(f.code) },
     message: f.message,
     ...(f.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
-    ...(f.related ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message })) } : {}),
+    ...(f.related
+      ? { relatedInformation: f.related.map((r) => ({ location: 'uri' in r ? { uri: r.uri, range: r.range } : { uri, range: toRange(lines, r.span) }, message: r.message })) }
+      : {}),
     data,
   };
 }

@@ -3,7 +3,10 @@
  * the analysis of the current version (computed once, on first use).
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { AttrSetCache, buildModel, type Model } from '../model';
+import { AttrSetCache, buildModel, type FileRole, type Model } from '../model';
+import { edgesOf } from '../workspace/fileFacts';
+import { contextKey, type WorkspaceContext } from '../workspace/links';
+import { summarize, type FileSummary } from '../workspace/summary';
 import { updateModel, type TextChange } from '../model/incremental';
 import type { NixParser } from '../parse/nixParser';
 import { ParsedDocument } from '../parse/parsedDocument';
@@ -14,10 +17,10 @@ import { LineIndex } from '../text/lineIndex';
 export class OpenDocument {
   private parsed: ParsedDocument;
   private lineIndex: LineIndex | undefined;
-  private cached: { options: AnalysisOptions; analysis: Analysis } | undefined;
+  private cached: { options: AnalysisOptions; context: string; analysis: Analysis } | undefined;
   private readonly sets = new AttrSetCache();
   /** The last model built, the text it is of, and the one edit made since (if exactly one). */
-  private model: { model: Model; text: string; change?: TextChange; changes: number } | undefined;
+  private model: { model: Model; text: string; change?: TextChange; changes: number; role: boolean } | undefined;
 
   constructor(
     parser: NixParser,
@@ -56,25 +59,35 @@ export class OpenDocument {
     this.cached = undefined;
   }
 
-  /** The analysis of the current text with `options`; reused while neither changes. */
-  analysis(options: AnalysisOptions): Analysis {
-    if (this.cached?.options !== options) {
-      const analysis = analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets, model: this.currentModel() });
+  /** The analysis of the current text with `options` and what the workspace says about the file; reused while none changes. */
+  analysis(options: AnalysisOptions, workspace?: WorkspaceContext): Analysis {
+    const context = contextKey(workspace);
+    if (this.cached?.options !== options || this.cached.context !== context) {
+      const model = this.currentModel(workspace?.role ?? {});
+      const analysis = analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets, model, ...(workspace ? { workspace } : {}) });
       for (const { code, error } of analysis.ruleErrors) this.onRuleError(this.uri, code, error);
-      this.cached = { options, analysis };
+      this.cached = { options, context, analysis };
     }
     return this.cached.analysis;
   }
 
   /** The model of the current text: the last one updated for a single edit inside a string value, else built anew. */
-  private currentModel(): Model {
+  private currentModel(role: FileRole): Model {
     const text = this.parsed.text;
     const last = this.model;
-    if (last?.text === text) return last.model;
-    const updated = last?.changes === 1 && last.change ? updateModel(last.model, last.change, this.parsed.tree, last.text) : undefined;
-    const model = updated ?? buildModel(this.parsed.tree, text, this.sets);
-    this.model = { model, text, changes: 0 };
+    const roleKey = role.rootInterfaces === true;
+    if (last?.text === text && last.role === roleKey) return last.model;
+    const updated =
+      last?.role === roleKey && last.changes === 1 && last.change ? updateModel(last.model, last.change, this.parsed.tree, last.text) : undefined;
+    const model = updated ?? buildModel(this.parsed.tree, text, this.sets, role);
+    this.model = { model, text, changes: 0, role: roleKey };
     return model;
+  }
+
+  /** The document's facts for the workspace index (its own, before any context from other files). */
+  summary(): FileSummary {
+    const model = this.currentModel(this.model?.role ? { rootInterfaces: true } : {});
+    return summarize(model, edgesOf(this.parsed.tree, this.parsed.text), this.lines);
   }
 
   dispose(): void {

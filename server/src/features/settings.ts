@@ -24,18 +24,25 @@ export const SETTINGS_SCHEMA = {
     default: {} as Record<string, RuleLevel>,
     description: 'Severity per rule code ("error", "warning", "information", "hint", "off" or "default").',
   },
+  'workspace.maxFiles': {
+    type: 'number',
+    default: 20000,
+    description: 'The most Nix files of the workspace folders that are indexed (for findings in files that are not open and across files). 0 turns the index off.',
+  },
 } as const;
 
 export interface Settings {
   enable: boolean;
   preferredMode: MacvtapMode;
   rules: Readonly<Record<string, RuleLevel>>;
+  workspaceMaxFiles: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   enable: SETTINGS_SCHEMA.enable.default,
   preferredMode: SETTINGS_SCHEMA['macvtap.preferredMode'].default,
   rules: SETTINGS_SCHEMA.rules.default,
+  workspaceMaxFiles: SETTINGS_SCHEMA['workspace.maxFiles'].default,
 };
 
 /** Reads the `microvmLint` section as sent by the client (nested objects or dotted keys). */
@@ -67,6 +74,11 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       }
       settings.rules = rules;
     }
+  }
+  const maxFiles = isObject(obj.workspace) ? obj.workspace.maxFiles : obj['workspace.maxFiles'];
+  if (maxFiles !== undefined) {
+    if (typeof maxFiles === 'number' && Number.isInteger(maxFiles) && maxFiles >= 0) settings.workspaceMaxFiles = maxFiles;
+    else problems.push('microvmLint.workspace.maxFiles: expected a whole number, 0 or more');
   }
   return { settings, problems };
 }

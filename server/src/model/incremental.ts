@@ -49,7 +49,8 @@ export function updateModel(previous: Model, change: TextChange, tree: Tree, old
     return after(i.set.span.start) ? redescribe(i, shiftSet(i.set, delta), vm) : redescribe(i, i.set, vm);
   });
   const macSetters = previous.macSetters.map((m) => ({ ...m, span: moved(m.span), ...(m.binding ? { binding: moved(m.binding) } : {}) }));
-  return { interfaces, vms: [...vms.values()], macSetters };
+  const hypervisors = previous.hypervisors && new Map([...previous.hypervisors].map(([key, h]) => [key, shiftHypervisor(h, moved)]));
+  return { interfaces, vms: [...vms.values()], macSetters, ...(hypervisors ? { hypervisors } : {}) };
 }
 
 /** The binding (at any depth of nested sets) whose literal string content holds the whole change. */
@@ -62,8 +63,11 @@ function stringBindingAt(set: AttrSet, change: TextChange): Binding | undefined 
   return undefined;
 }
 
+function shiftHypervisor(h: Hypervisor, moved: (span: Span) => Span): Hypervisor {
+  return h.kind === 'literal' && h.span ? { ...h, span: moved(h.span) } : h;
+}
+
 function shiftVm(vm: Vm, moved: (span: Span) => Span): Vm {
-  const h: Hypervisor = vm.hypervisor.kind === 'literal' ? { ...vm.hypervisor, span: moved(vm.hypervisor.span) } : vm.hypervisor;
-  return { ...vm, ...(vm.span ? { span: moved(vm.span) } : {}), hypervisor: h };
+  return { ...vm, ...(vm.span ? { span: moved(vm.span) } : {}), hypervisor: shiftHypervisor(vm.hypervisor, moved) };
 }
 

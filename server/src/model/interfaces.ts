@@ -12,12 +12,13 @@ import { enclosingExpression, spanOf, stringLiteral, unparenthesize, type Span }
 import { isAttrSetNode, lookup, readAttrSet, type AttrSet, type Binding, type Lookup } from './attrsets';
 import { namesInTree, namesMergedWithUpdate, type NameHit } from './find';
 import { guestMacSetters, type MacSetter } from './macSetters';
-import { bindingNames, conditionsAbove, placeOf, PlaceCache, type Owner } from './place';
+import { bindingNames, conditionsAbove, FILE_OWNER, placeOf, PlaceCache, type Owner } from './place';
 import { elementSets, lookupName } from './resolve';
 import type { AttrSetCache } from './setCache';
 
 export type Hypervisor =
-  | { kind: 'literal'; value: string; span: Span }
+  /** `span` is absent when the value comes from another file (the host that imports this one). */
+  | { kind: 'literal'; value: string; span?: Span }
   /** Not set in this file: microvm.nix's default, qemu. */
   | { kind: 'default' }
   /** Set to an expression, or to different values. */
@@ -65,6 +66,8 @@ export interface Model {
   vms: Vm[];
   /** Guest-side settings that change a MAC address, per VM (key). */
   macSetters: MacSetter[];
+  /** Every literal (or unknown) `microvm.hypervisor` by owner key, also of configs without interfaces here (a host's VM whose config is in another file). */
+  hypervisors?: ReadonlyMap<string, Hypervisor>;
 }
 
 export type { MacSetter } from './macSetters';
@@ -81,8 +84,14 @@ interface Found {
   inFunction: boolean;
 }
 
+/** How the workspace uses a file, when that changes what it declares. */
+export interface FileRole {
+  /** The file is imported as the value of `microvm.interfaces` (`microvm.interfaces = import ./ifaces.nix`): its value is the list. */
+  rootInterfaces?: boolean;
+}
+
 /** `cache` (kept by an open document across versions) skips re-reading unchanged sets. */
-export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Model {
+export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role: FileRole = {}): Model {
   const places = new PlaceCache(text);
   const owners = new Map<string, Owner>();
   const found = new Map<number, Found>();
@@ -101,6 +110,11 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
       if (found.has(node.startIndex)) continue;
       found.set(node.startIndex, { node, owner: own(place.owner), by: 'place', conditions: [...around, ...conditions], merged, inFunction });
     }
+  }
+
+  const root = role.rootInterfaces ? tree.rootNode.firstNamedChild : null;
+  for (const { node, conditions, merged, inFunction } of root ? elementSets(root) : []) {
+    if (!found.has(node.startIndex)) found.set(node.startIndex, { node, owner: own(FILE_OWNER), by: 'place', conditions, merged, inFunction });
   }
 
   const read = (node: SyntaxNode): AttrSet => {
@@ -135,7 +149,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache): Mode
   }
   cache?.nextGeneration();
   const macSetters = interfaces.length > 0 ? guestMacSetters(tree, text, places) : [];
-  return { interfaces, vms: [...vms.values()], macSetters };
+  return { interfaces, vms: [...vms.values()], macSetters, hypervisors };
 }
 
 /** Is `offset` inside one of `spans` (sorted by start; nested spans allowed)? */

@@ -1,5 +1,6 @@
 /** Node entry of the language server (VS Code desktop, Neovim, any stdio/IPC client). */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { nodeFileSource } from './fileSource';
 import { startServer } from '../server';
 import { readParserWasm } from './wasm';
 import { findConfigOnDisk } from './configFinder';
@@ -7,5 +8,19 @@ import { findConfigOnDisk } from './configFinder';
 /** Starts the server on the transport named in argv (--stdio, --node-ipc, --socket=N). */
 export function runNodeServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, readParserWasm(), { findConfig: () => findConfigOnDisk });
+  startServer(connection, readParserWasm(), {
+    findConfig: () => findConfigOnDisk,
+    fileSource: (c) => nodeFileSource(() => filesExclude(c)),
+  });
+}
+
+/** The `files.exclude` globs that are on, where the client answers `workspace/configuration` (VS Code does). */
+async function filesExclude(connection: Connection): Promise<string[]> {
+  try {
+    const exclude: unknown = await connection.workspace.getConfiguration('files.exclude');
+    if (typeof exclude !== 'object' || exclude === null) return [];
+    return Object.entries(exclude).filter(([, on]) => on === true).map(([glob]) => glob);
+  } catch {
+    return [];
+  }
 }

@@ -2,7 +2,8 @@
  * The analysis core's front door: text + tree in, findings out. Used the
  * same way by the language server, the CLI and the tests.
  */
-import { buildModel, type AttrSetCache, type Model } from '../model';
+import { buildModel, type AttrSetCache, type Hypervisor, type Model, type Vm } from '../model';
+import type { WorkspaceContext } from '../workspace/links';
 import { readDirectives } from '../model/directives';
 import type { Tree } from '../parse/syntax-types';
 import { LineIndex } from '../text/lineIndex';
@@ -30,15 +31,18 @@ export interface AnalyzeInput {
   rules?: readonly Rule[];
   /** The model of this text, when the caller already has it (an open document updated it after an edit). */
   model?: Model;
+  /** What the workspace index knows about this file from the others. */
+  workspace?: WorkspaceContext;
 }
 
 const KNOWN_CODES = RULES.map((r) => r.code);
 
 export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Analysis {
   const { options = DEFAULT_OPTIONS, lines = new LineIndex(text), cache, rules = RULES } = input;
-  const model = input.model ?? buildModel(tree, text, cache);
+  const { workspace } = input;
+  const model = withOwners(input.model ?? buildModel(tree, text, cache, workspace?.role), workspace);
   const directives = text.includes('microvm-lint:') ? readDirectives(tree, text) : [];
-  const context: RuleContext = { text, lines, model, options, directives, knownCodes: KNOWN_CODES };
+  const context: RuleContext = { text, lines, model, options, directives, knownCodes: KNOWN_CODES, ...(workspace ? { workspace } : {}) };
   const ruleErrors: Analysis['ruleErrors'] = [];
   const raw = runRules(rules.filter((r) => !r.after), context, ruleErrors);
   const { kept, used } = applyDirectives(raw, directives, lines);
@@ -47,6 +51,27 @@ export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Ana
   for (const f of findings) if (!f.code.startsWith('suppression-')) f.ignore = ignoreFixes(f, directives, lines, tree);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return { text, lines, model, findings, ruleErrors };
+}
+
+/**
+ * The model with what the importing files say about its VMs: a guest file
+ * imported as `microvm.vms.a.config` is VM "a" of that host and runs the
+ * hypervisor the host sets, unless it sets its own.
+ */
+function withOwners(model: Model, workspace: WorkspaceContext | undefined): Model {
+  if (!workspace || !model.vms.some((v) => workspace.owners[v.key]?.via)) return model;
+  const vms = new Map<string, Vm>();
+  for (const v of model.vms) {
+    const o = workspace.owners[v.key];
+    if (!o?.via) {
+      vms.set(v.key, v);
+      continue;
+    }
+    const hypervisor: Hypervisor =
+      v.hypervisor.kind !== 'default' || o.hypervisor === undefined ? v.hypervisor : o.hypervisor === '?' ? { kind: 'unknown' } : { kind: 'literal', value: o.hypervisor };
+    vms.set(v.key, { ...v, name: v.name ?? o.name, hypervisor });
+  }
+  return { ...model, vms: [...vms.values()], interfaces: model.interfaces.map((i) => ({ ...i, vm: vms.get(i.vm.key)! })) };
 }
 
 /** Runs each rule on its own: one that throws loses only its own findings. */

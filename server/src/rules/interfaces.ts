@@ -13,7 +13,9 @@ import { INTERFACE_TYPES, type InterfaceType } from '../knowledge/macvtapModes';
 import type { Binding, InterfaceDecl, Lookup, Span, Value } from '../model';
 import { closest } from './closest';
 import { insertBinding, removeBinding } from './layout';
-import { defineRule, type Fix, type RelatedSpan } from './rule';
+import { defineRule, type Fix, type RelatedSpan, type RuleContext } from './rule';
+import { fileLabel } from '../workspace/fileLabel';
+import { isHostDevice, type ExternalInterface } from '../workspace/links';
 
 const TYPE_LIST = INTERFACE_TYPES.join(', ');
 
@@ -158,20 +160,38 @@ export const interfaceIdDuplicate = defineRule({
     for (const group of byId.values()) {
       for (const { i, id } of group) {
         const others = group.filter((o) => o.i !== i && clash(i, o.i));
-        if (others.length === 0) continue;
-        const sameVm = others.filter((o) => o.i.vm.key === i.vm.key);
-        const related: RelatedSpan[] = others.map((o) => ({ span: o.id.span, message: `also used here (${vmName(o.i, 'same VM')})` }));
-        if (sameVm.length > 0) {
-          const data = { id: id.value, count: String(sameVm.length + 1), vm: vmName(i) };
+        const elsewhere = externalClashes(ctx, i, id.value);
+        if (others.length === 0 && elsewhere.length === 0) continue;
+        const own = ctx.workspace?.owners[i.vm.key]?.vm;
+        const sameVm = others.filter((o) => o.i.vm.key === i.vm.key).length + elsewhere.filter((e) => e.owner.vm === own).length;
+        const related: RelatedSpan[] = [
+          ...others.map((o) => ({ span: o.id.span, message: `also used here (${vmName(o.i, 'same VM')})` })),
+          ...elsewhere.map((e) => ({ uri: e.uri, range: e.id!.range, message: `also used in ${fileLabel(e.uri)} (${e.owner.vm === own ? 'same VM' : externalVmName(e)})` })),
+        ];
+        if (sameVm > 0) {
+          const data = { id: id.value, count: String(sameVm + 1), vm: vmName(i) };
           report({ span: id.span, messageId: 'sameVm', data, related });
         } else {
-          const names = [...new Set(others.map((o) => vmName(o.i, 'another VM')))];
+          const names = [...new Set([...others.map((o) => vmName(o.i, 'another VM')), ...elsewhere.map(externalVmName)])];
           report({ span: id.span, messageId: 'sameHost', data: { id: id.value, others: listOf(names) }, related });
         }
       }
     }
   },
 });
+
+/** Interfaces in other files with the same literal id in the same VM, or host devices of VMs on the same host (the workspace index's view). */
+function externalClashes(ctx: RuleContext, i: InterfaceDecl, id: string): ExternalInterface[] {
+  const own = ctx.workspace?.owners[i.vm.key];
+  if (!own) return [];
+  return ctx.workspace!.peers.filter(
+    (e) => e.id?.value === id && (e.owner.vm === own.vm || (own.host !== undefined && e.owner.host === own.host && isHostDevice(i.type) && isHostDevice(e.type))),
+  );
+}
+
+function externalVmName(e: ExternalInterface): string {
+  return e.owner.name !== undefined ? `VM "${e.owner.name}"` : `a VM in ${fileLabel(e.uri)}`;
+}
 
 /** The same id on `a` and `b` is a conflict: one VM, or host devices of VMs sharing a host; and both can be there at once. */
 function clash(a: InterfaceDecl, b: InterfaceDecl): boolean {

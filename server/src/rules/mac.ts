@@ -11,6 +11,8 @@ import { colons, generateMac, NOTATION_NAMES, parseMac, whyNotMac, type ParsedMa
 import type { InterfaceDecl, Model, Span } from '../model';
 import { removeBinding } from './layout';
 import { defineRule, type Fix, type RuleContext } from './rule';
+import { fileLabel } from '../workspace/fileLabel';
+import type { ExternalInterface, WorkspaceContext } from '../workspace/links';
 
 /** An interface whose `mac` is a literal string, with what that string says. */
 interface LiteralMac {
@@ -30,22 +32,24 @@ interface MacFacts {
   judged: LiteralMac[];
   /** Judged MACs that other interfaces declare too, with those others. */
   sharedWith: Map<LiteralMac, LiteralMac[]>;
+  /** Judged MACs that interfaces in other files declare too (from the workspace index), with those. */
+  external: Map<LiteralMac, readonly ExternalInterface[]>;
   /** The MAC the generate fix writes, for those that need a new one and have a seed. */
   generated: Map<LiteralMac, string>;
 }
 
-const factsByModel = new WeakMap<Model, MacFacts>();
+const factsByModel = new WeakMap<Model, { workspace?: WorkspaceContext; facts: MacFacts }>();
 
-function macFacts(model: Model): MacFacts {
-  let facts = factsByModel.get(model);
-  if (!facts) {
-    facts = computeFacts(model);
-    factsByModel.set(model, facts);
+function macFacts(ctx: Pick<RuleContext, 'model' | 'workspace'>): MacFacts {
+  let known = factsByModel.get(ctx.model);
+  if (!known || known.workspace !== ctx.workspace) {
+    known = { workspace: ctx.workspace, facts: computeFacts(ctx.model, ctx.workspace) };
+    factsByModel.set(ctx.model, known);
   }
-  return facts;
+  return known.facts;
 }
 
-function computeFacts(model: Model): MacFacts {
+function computeFacts(model: Model, workspace: WorkspaceContext | undefined): MacFacts {
   const all: LiteralMac[] = [];
   for (const i of model.interfaces) {
     const value = i.mac.found === 'binding' ? i.mac.value : undefined;
@@ -62,6 +66,11 @@ function computeFacts(model: Model): MacFacts {
       if (others.length > 0) sharedWith.set(m, others);
     }
   }
+  const external = new Map<LiteralMac, readonly ExternalInterface[]>();
+  for (const m of judged) {
+    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(m, e, workspace));
+    if (elsewhere && elsewhere.length > 0) external.set(m, elsewhere);
+  }
   // One plan for the whole file, in source order, so that applying every
   // fix never makes two interfaces share a generated MAC either; variants
   // of one interface get the same one.
@@ -71,7 +80,7 @@ function computeFacts(model: Model): MacFacts {
   for (const m of judged) {
     const seed = seedOf(m.i);
     const wrong = m.parsed?.notation === 'colons' && (m.parsed.multicast || !m.parsed.local); // multicast, universal or zero
-    const needsNew = wrong || sharedWith.has(m);
+    const needsNew = wrong || sharedWith.has(m) || external.has(m);
     if (!needsNew || seed === undefined) continue;
     let mac = planned.get(identity(m));
     if (mac === undefined) {
@@ -81,7 +90,13 @@ function computeFacts(model: Model): MacFacts {
     }
     generated.set(m, mac);
   }
-  return { judged, sharedWith, generated };
+  return { judged, sharedWith, external, generated };
+}
+
+/** An interface in another file that is the same one: same VM (as the workspace knows it) and same literal id. */
+function sameInterface(m: LiteralMac, e: ExternalInterface, workspace: WorkspaceContext): boolean {
+  const id = m.i.id.found === 'binding' && m.i.id.value.kind === 'string' ? m.i.id.value.value : undefined;
+  return id !== undefined && e.id?.value === id && workspace.owners[m.i.vm.key]?.vm === e.owner.vm;
 }
 
 /**
@@ -102,10 +117,10 @@ function seedOf(i: InterfaceDecl): string | undefined {
 }
 
 /** A MAC judged as written with colons (only those can be multicast or universal for us). */
-const colonMacs = (ctx: RuleContext) => macFacts(ctx.model).judged.filter((m) => m.parsed?.notation === 'colons');
+const colonMacs = (ctx: RuleContext) => macFacts(ctx).judged.filter((m) => m.parsed?.notation === 'colons');
 
 function generateFix(ctx: RuleContext, m: LiteralMac, preferred: boolean): Fix[] {
-  const mac = macFacts(ctx.model).generated.get(m);
+  const mac = macFacts(ctx).generated.get(m);
   if (mac === undefined) return [];
   return [{
     title: `Generate a stable locally administered MAC ("${mac}")`,
@@ -150,7 +165,7 @@ export const macInvalid = defineRule({
       '(second hex digit 2, 6, A or E).',
   },
   check(ctx, report) {
-    for (const m of macFacts(ctx.model).judged) {
+    for (const m of macFacts(ctx).judged) {
       if (m.parsed?.notation === 'colons') {
         if (m.parsed.zero) report({ span: m.span, messageId: 'zero', data: { mac: m.text }, fixes: generateFix(ctx, m, true) });
         continue;
@@ -224,18 +239,32 @@ export const macDuplicate = defineRule({
       'bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.',
   },
   check(ctx, report) {
-    for (const [m, others] of macFacts(ctx.model).sharedWith) {
+    const facts = macFacts(ctx);
+    for (const m of facts.judged) {
+      const others = facts.sharedWith.get(m) ?? [];
+      const elsewhere = facts.external.get(m) ?? [];
+      if (others.length === 0 && elsewhere.length === 0) continue;
+      const names = [...others.map((o) => describe(o.i, m.i)), ...elsewhere.map(describeExternal)];
       report({
         span: m.span,
         messageId: 'duplicate',
-        data: { mac: m.parsed!.canonical, others: listOf([...new Set(others.map((o) => describe(o.i, m.i)))]) },
-        related: others.map((o) => ({ span: o.span, message: relatedMessage(o.i, m.i) })),
+        data: { mac: m.parsed!.canonical, others: listOf([...new Set(names)]) },
+        related: [
+          ...others.map((o) => ({ span: o.span, message: relatedMessage(o.i, m.i) })),
+          ...elsewhere.map((e) => ({ uri: e.uri, range: e.mac!.range, message: `also used by ${describeExternal(e)}` })),
+        ],
         // Not preferred: fix-all must not give every copy a new MAC.
         fixes: generateFix(ctx, m, false),
       });
     }
   },
 });
+
+/** `interface "vm-b" of VM "b" in b.nix`. */
+export function describeExternal(e: ExternalInterface): string {
+  const vm = e.owner.name !== undefined ? ` of VM "${e.owner.name}"` : '';
+  return `${e.id ? `interface "${e.id.value}"` : 'an interface'}${vm} in ${fileLabel(e.uri)}`;
+}
 
 function relatedMessage(i: InterfaceDecl, from: InterfaceDecl): string {
   const who = describe(i, from);

@@ -8,6 +8,8 @@ import type { TextEdit } from '../text/edits';
 import type { Model, Span } from '../model';
 import type { Directive } from '../model/directives';
 import type { AnalysisOptions } from './options';
+import type { Range } from '../workspace/summary';
+import type { WorkspaceContext } from '../workspace/links';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -18,11 +20,8 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
-/** Another place that belongs to a finding (the other occurrences of a duplicate). */
-export interface RelatedSpan {
-  span: Span;
-  message: string;
-}
+/** Another place that belongs to a finding (the other occurrences of a duplicate): in this file, or in another one. */
+export type RelatedSpan = { span: Span; message: string } | { uri: string; range: Range; message: string };
 
 export interface Finding {
   code: string;
@@ -44,6 +43,8 @@ export interface RuleContext {
   model: Model;
   options: AnalysisOptions;
   directives: readonly Directive[];
+  /** What the other files of the workspace say about this one (absent: the file on its own, as the CLI without an index sees it). */
+  workspace?: WorkspaceContext;
   /** Every rule code (the suppression rules cannot import the registry that lists them). */
   knownCodes?: readonly string[];
   /** Only for rules that run after the others (`after: true`): what they found and which directive codes suppressed something. */

@@ -7,6 +7,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import type { ParserWasm } from '../parse/nixParser';
 import { startServer } from '../server';
 import { ReadConfigRequest } from '../protocol';
+import { clientFileSource } from './clientFileSource';
 
 /** What the web client puts in `initializationOptions`: where to fetch the .wasm files. */
 export interface WebInitializationOptions {
@@ -31,4 +32,5 @@ startServer(connection, async (init): Promise<ParserWasm> => {
 }, {
   // No file system in a worker: the client reads microvm-lint.json through vscode.workspace.fs.
   findConfig: (c) => async (uri) => (await c.sendRequest(ReadConfigRequest, { uri })) ?? undefined,
+  fileSource: clientFileSource,
 });

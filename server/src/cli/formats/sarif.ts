@@ -75,11 +75,10 @@ export function formatSarif(result: CheckResult, opts: SarifOptions): string {
         locations: [{ physicalLocation: physicalLocation(artifactLocation, lines, f.span) }],
         ...(f.related && f.related.length > 0
           ? {
-              relatedLocations: f.related.map((r, i) => ({
-                id: i + 1,
-                physicalLocation: physicalLocation(artifactLocation, lines, r.span),
-                message: { text: r.message },
-              })),
+              relatedLocations: f.related.flatMap((r, i) =>
+                // Locations in other files come from the editor's workspace index, not from the CLI.
+                'span' in r ? [{ id: i + 1, physicalLocation: physicalLocation(artifactLocation, lines, r.span), message: { text: r.message } }] : [],
+              ),
             }
           : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },

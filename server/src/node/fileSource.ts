@@ -1,0 +1,46 @@
+/**
+ * The desktop server's files: the workspace folders walked on disk with the
+ * CLI's walker (`.git`, `node_modules`, `result*`, `.direnv`, `.gitignore`
+ * and the configuration's `ignore` skipped), minus `files.exclude`.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ignore from 'ignore';
+import { Configs } from '../cli/configs';
+import { collectNixFiles } from '../cli/walk';
+import { DEFAULT_OPTIONS } from '../rules/options';
+import type { FileSource } from '../workspace/fileSource';
+
+/** `exclude()` gives the `files.exclude` globs that are on (VS Code glob syntax, which gitignore patterns read alike for the usual `**\/x`). */
+export function nodeFileSource(exclude: () => Promise<string[]> = async () => []): FileSource {
+  return {
+    async list(folders, max) {
+      const paths = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
+      const configs = new Configs(DEFAULT_OPTIONS, { rules: {} });
+      const ignoresAt = (dir: string, nearest: boolean) => {
+        try {
+          return configs.ignoresAt(dir, nearest);
+        } catch {
+          return []; // an unreadable or invalid microvm-lint.json: the server reports it where it reads it for options
+        }
+      };
+      const { files } = collectNixFiles(paths, ignoresAt, configs.noteListed);
+      const excluded = ignore().add(await exclude());
+      const kept = files.filter((file) => {
+        const folder = paths.find((p) => !relative(p, file).startsWith('..'));
+        const rel = folder ? relative(folder, file) : '';
+        return rel === '' || !excluded.ignores(rel);
+      });
+      return kept.slice(0, max).map((f) => pathToFileURL(f).href);
+    },
+    async read(uri) {
+      try {
+        const text = await readFile(fileURLToPath(uri), 'utf8');
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // editors do not show a BOM as text either
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

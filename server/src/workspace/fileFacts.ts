@@ -1,0 +1,46 @@
+/**
+ * One file's facts for the workspace index, from its text: its summary and,
+ * when it can have findings, the findings it has on its own (the context
+ * of the other files is applied later, only where there is one).
+ */
+import { buildModel, type FileRole, type Model } from '../model';
+import { importEdges, type ImportEdge } from '../model/imports';
+import { PlaceCache } from '../model/place';
+import type { NixParser } from '../parse/nixParser';
+import type { Tree } from '../parse/syntax-types';
+import { analyze, mayHaveFindings, type Analysis } from '../rules/analyze';
+import type { AnalysisOptions } from '../rules/options';
+import { LineIndex } from '../text/lineIndex';
+import type { WorkspaceContext } from './links';
+import { EMPTY_SUMMARY, summarize, type FileSummary } from './summary';
+
+/** Could the file matter to the index: findings, a MicroVM option, or a literal import inside one. */
+export function mayMatter(text: string, role: FileRole): boolean {
+  return role.rootInterfaces === true || mayHaveFindings(text) || text.includes('microvm');
+}
+
+/** The literal imports of a parsed file (none without a relative path in its text). */
+export function edgesOf(tree: Tree, text: string): ImportEdge[] {
+  return text.includes('./') ? importEdges(tree, text, new PlaceCache(text)) : [];
+}
+
+export interface FileFacts {
+  summary: FileSummary;
+  /** The analysis with the given context (absent when the file cannot have findings). */
+  analysis?: Analysis;
+}
+
+/** Parses (when it may matter), summarises and analyses a file that is not open. */
+export function factsOf(parser: NixParser, text: string, role: FileRole, options: AnalysisOptions, workspace?: WorkspaceContext): FileFacts {
+  if (!mayMatter(text, role)) return { summary: EMPTY_SUMMARY };
+  const tree = parser.parse(text);
+  try {
+    const lines = new LineIndex(text);
+    const model: Model = buildModel(tree, text, undefined, role);
+    const summary = summarize(model, edgesOf(tree, text), lines);
+    const findings = role.rootInterfaces || mayHaveFindings(text);
+    return { summary, ...(findings ? { analysis: analyze(tree, text, { options, lines, model, ...(workspace ? { workspace } : {}) }) } : {}) };
+  } finally {
+    tree.delete();
+  }
+}

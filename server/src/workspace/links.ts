@@ -1,0 +1,166 @@
+/**
+ * What each indexed file learns from the others: who its own config is
+ * (a host's VM that imports it by a literal path), which MACs it shares
+ * with other files, and which interfaces elsewhere belong to its VMs or
+ * hosts. Pure: summaries in, per-file contexts out; recomputed after every
+ * change (it is linear in the number of interfaces), and a file is checked
+ * again only when its context changed.
+ */
+import type { FileRole } from '../model';
+import type { EdgeSummary, FileSummary, Range } from './summary';
+
+/** A VM (or config) as the whole workspace knows it. */
+export interface GlobalOwner {
+  /** Unique in the workspace: `<uri>#<owner key>` of the file that declares it. */
+  vm: string;
+  /** The host config's global key, for a VM of `microvm.vms`. */
+  host?: string;
+  name?: string;
+  /** A literal hypervisor, from this file or the config that imports it. */
+  hypervisor?: string;
+  /** The import that made this file's own config that VM. */
+  via?: { uri: string; range: Range };
+}
+
+/** An interface in another file. */
+export interface ExternalInterface {
+  uri: string;
+  owner: GlobalOwner;
+  type?: string;
+  id?: { value: string; range: Range };
+  mac?: { canonical: string; range: Range };
+}
+
+export interface WorkspaceContext {
+  role: FileRole;
+  /** Global identity of each owner key of the file. */
+  owners: Readonly<Record<string, GlobalOwner>>;
+  /** Interfaces in other files with a MAC this file declares too, by canonical MAC. */
+  macs: ReadonlyMap<string, readonly ExternalInterface[]>;
+  /** Interfaces in other files of this file's VMs, or host devices of VMs on its hosts, with a literal id. */
+  peers: readonly ExternalInterface[];
+}
+
+/** A stable text of a context: equal keys, equal findings. */
+export function contextKey(c: WorkspaceContext | undefined): string {
+  if (!c) return '';
+  return JSON.stringify([c.role, c.owners, [...c.macs].sort(([a], [b]) => a.localeCompare(b)), c.peers]);
+}
+
+export class WorkspaceLinks {
+  /** Imports into each file: by target URI. */
+  private readonly incoming = new Map<string, { from: string; edge: EdgeSummary }[]>();
+  private readonly owners = new Map<string, GlobalOwner>();
+  private readonly byMac = new Map<string, ExternalInterface[]>();
+  private readonly byVm = new Map<string, ExternalInterface[]>();
+  private readonly byHost = new Map<string, ExternalInterface[]>();
+
+  constructor(private readonly files: ReadonlyMap<string, FileSummary>) {
+    for (const [uri, summary] of files) {
+      for (const edge of summary.edges) {
+        const target = this.resolve(uri, edge.path);
+        if (target === undefined || target === uri) continue;
+        const list = this.incoming.get(target);
+        if (list) list.push({ from: uri, edge });
+        else this.incoming.set(target, [{ from: uri, edge }]);
+      }
+    }
+    for (const [uri, summary] of files) {
+      for (const i of summary.interfaces) {
+        const ext: ExternalInterface = { uri, owner: this.ownerOf(uri, i.vm), ...(i.type !== undefined ? { type: i.type } : {}), ...(i.id ? { id: i.id } : {}), ...(i.mac ? { mac: i.mac } : {}) };
+        if (i.mac) push(this.byMac, i.mac.canonical, ext);
+        if (i.id && i.by === 'place') {
+          push(this.byVm, ext.owner.vm, ext);
+          if (ext.owner.host !== undefined && isHostDevice(ext.type)) push(this.byHost, ext.owner.host, ext);
+        }
+      }
+    }
+  }
+
+  /** The file a literal path names: `./b` may be a folder with a default.nix. */
+  private resolve(from: string, path: string): string | undefined {
+    let url: string;
+    try {
+      url = new URL(path, from).href;
+    } catch {
+      return undefined;
+    }
+    if (this.files.has(url)) return url;
+    const folder = `${url.replace(/\/$/, '')}/default.nix`;
+    return this.files.has(folder) ? folder : undefined;
+  }
+
+  /** The one config that imports a file, if exactly one does (a module shared by several configs is its own). */
+  private parentOf(uri: string): { from: string; edge: EdgeSummary } | undefined {
+    const list = this.incoming.get(uri) ?? [];
+    const distinct = new Map(list.map((p) => [`${p.from}#${p.edge.owner}`, p]));
+    return distinct.size === 1 ? [...distinct.values()][0] : undefined;
+  }
+
+  ownerOf(uri: string, key: string, seen = new Set<string>()): GlobalOwner {
+    const id = `${uri}#${key}`;
+    const known = this.owners.get(id);
+    if (known) return known;
+    const vm = this.files.get(uri)?.vms.find((v) => v.key === key);
+    const hypervisor = vm?.hypervisor;
+    let owner: GlobalOwner;
+    const parent = key === 'file' && !seen.has(uri) ? this.parentOf(uri) : undefined;
+    if (parent) {
+      seen.add(uri);
+      const above = this.ownerOf(parent.from, parent.edge.owner, seen);
+      owner = { ...above, hypervisor: hypervisor ?? above.hypervisor, via: { uri: parent.from, range: parent.edge.range } };
+    } else {
+      const host = vm?.host !== undefined ? this.ownerOf(uri, vm.host, seen).vm : undefined;
+      owner = { vm: id, ...(host !== undefined ? { host } : {}), ...(vm?.name !== undefined ? { name: vm.name } : {}), ...(hypervisor !== undefined ? { hypervisor } : {}) };
+    }
+    this.owners.set(id, owner);
+    return owner;
+  }
+
+  /** How the file is used: imported as the value of `microvm.interfaces`. */
+  roleOf(uri: string): FileRole {
+    const parent = this.parentOf(uri);
+    return parent?.edge.kind === 'interfaces' ? { rootInterfaces: true } : {};
+  }
+
+  contextFor(uri: string): WorkspaceContext {
+    const summary = this.files.get(uri);
+    const owners: Record<string, GlobalOwner> = {};
+    const macs = new Map<string, ExternalInterface[]>();
+    const peers: ExternalInterface[] = [];
+    if (summary) {
+      for (const key of new Set(['file', ...summary.vms.map((v) => v.key)])) {
+        owners[key] = this.ownerOf(uri, key);
+      }
+      const seenPeers = new Set<ExternalInterface>();
+      for (const i of summary.interfaces) {
+        if (i.mac) {
+          const others = (this.byMac.get(i.mac.canonical) ?? []).filter((e) => e.uri !== uri);
+          if (others.length > 0) macs.set(i.mac.canonical, others);
+        }
+        if (!i.id) continue;
+        const owner = this.ownerOf(uri, i.vm);
+        const candidates = [...(this.byVm.get(owner.vm) ?? []), ...(owner.host !== undefined && isHostDevice(i.type) ? this.byHost.get(owner.host) ?? [] : [])];
+        for (const e of candidates) {
+          if (e.uri === uri || e.id?.value !== i.id.value || seenPeers.has(e)) continue;
+          seenPeers.add(e);
+          peers.push(e);
+        }
+      }
+    }
+    return { role: this.roleOf(uri), owners, macs, peers };
+  }
+
+  /** Files whose own config another file's import names. */
+  importers(uri: string): string[] {
+    return (this.incoming.get(uri) ?? []).map((p) => p.from);
+  }
+}
+
+export const isHostDevice = (type: string | undefined) => type === 'tap' || type === 'macvtap';
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

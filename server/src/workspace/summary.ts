@@ -1,0 +1,89 @@
+/**
+ * A file's summary for the workspace index: what other files need to know
+ * about it (its VMs, their interfaces' ids, MACs and types, its literal
+ * path imports), in LSP positions so that findings in other files can point
+ * at it without its text or tree. Plain data: it is kept for every indexed
+ * file and can be stored or sent between threads.
+ */
+import type { Hypervisor, Model } from '../model';
+import type { ImportEdge } from '../model/imports';
+import { parseMac } from '../knowledge/mac';
+import type { LineIndex, Position } from '../text/lineIndex';
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface VmSummary {
+  /** The owner key inside the file ("file", "vm:<host>/<name>", ...). */
+  key: string;
+  kind: 'guest' | 'vm' | 'flake';
+  name?: string;
+  /** The owner key of the host config declaring it (a VM of `microvm.vms`). */
+  host?: string;
+  /** Where the name is spelt. */
+  range?: Range;
+  /** A literal `microvm.hypervisor`; "?" when set to something else; absent: not set here. */
+  hypervisor?: string;
+}
+
+export interface InterfaceSummary {
+  /** Owner key of its VM in this file. */
+  vm: string;
+  /** The interface's set. */
+  range: Range;
+  type?: string;
+  id?: { value: string; range: Range };
+  /** A literal MAC the MAC rules judge (the set is not merged with others), in canonical form. */
+  mac?: { canonical: string; range: Range };
+  by: 'place' | 'shape';
+}
+
+export interface EdgeSummary {
+  kind: ImportEdge['kind'];
+  /** Owner key in this file. */
+  owner: string;
+  path: string;
+  range: Range;
+}
+
+export interface FileSummary {
+  vms: VmSummary[];
+  interfaces: InterfaceSummary[];
+  edges: EdgeSummary[];
+}
+
+export const EMPTY_SUMMARY: FileSummary = { vms: [], interfaces: [], edges: [] };
+
+export function summarize(model: Model, edges: readonly ImportEdge[], lines: LineIndex): FileSummary {
+  const range = (s: { start: number; end: number }): Range => ({ start: lines.positionAt(s.start), end: lines.positionAt(s.end) });
+  const keys = new Set([...model.vms.map((v) => v.key), ...edges.map((e) => e.owner.key)]);
+  const vms: VmSummary[] = [];
+  const hypervisorOf = (key: string): Hypervisor => model.hypervisors?.get(key) ?? { kind: 'default' };
+  for (const v of [...model.vms, ...edges.map((e) => ({ ...e.owner, hypervisor: hypervisorOf(e.owner.key) }))]) {
+    if (!keys.delete(v.key)) continue;
+    vms.push({
+      key: v.key,
+      kind: v.kind,
+      ...(v.name !== undefined ? { name: v.name } : {}),
+      ...(v.host !== undefined ? { host: v.host } : {}),
+      ...(v.span ? { range: range(v.span) } : {}),
+      ...(v.hypervisor.kind === 'literal' ? { hypervisor: v.hypervisor.value } : v.hypervisor.kind === 'unknown' ? { hypervisor: '?' } : {}),
+    });
+  }
+  const interfaces = model.interfaces.map((i): InterfaceSummary => {
+    const id = i.id.found === 'binding' && i.id.value.kind === 'string' ? { value: i.id.value.value, range: range(i.id.value.span) } : undefined;
+    const macValue = !i.open && i.mac.found === 'binding' && i.mac.value.kind === 'string' ? i.mac.value : undefined;
+    const parsed = macValue ? parseMac(macValue.value) : undefined;
+    return {
+      vm: i.vm.key,
+      range: range(i.set.span),
+      ...(i.type !== undefined ? { type: i.type } : {}),
+      ...(id ? { id } : {}),
+      ...(macValue && parsed ? { mac: { canonical: parsed.canonical, range: range(macValue.span) } } : {}),
+      by: i.by,
+    };
+  });
+  return { vms, interfaces, edges: edges.map((e) => ({ kind: e.kind, owner: e.owner.key, path: e.path, range: range(e.span) })) };
+}
