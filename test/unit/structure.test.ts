@@ -13,7 +13,7 @@ import { RULES } from '../../server/src/rules/index';
 import { CASE_TABLES } from '../support/allCases';
 
 const ROOT = join(__dirname, '..', '..', '..'); // dist/test/unit -> repo
-const CORE = ['parse', 'model', 'rules', 'text', 'knowledge', 'config'].map((d) => join(ROOT, 'server/src', d));
+const CORE = ['parse', 'model', 'rules', 'text', 'knowledge', 'config', 'workspace'].map((d) => join(ROOT, 'server/src', d));
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
