@@ -177,14 +177,29 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
 
     await t.test(`Problems panel lists ${CODE}`, async () => {
       await page.keyboard.press('Control+Shift+M');
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: CODE });
+      // The workspace index lists the other example files' problems too: show this file's.
+      await problemsFilter(page, '**/guest-macvtap.nix');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE });
       await row.waitFor({ timeout: UI_TIMEOUT_MS });
       const text = (await row.innerText()).replace(/\s+/g, ' ');
       assert.match(text, /has type "macvtap" but no macvtap\.mode/);
       assert.match(text, new RegExp(`microvm-lint\\W*${CODE}`));
       assert.match(text, new RegExp(`\\[Ln ${FLAGGED_LINE}, Col 9\\]`));
-      assert.equal(await page.locator('.markers-panel .monaco-list-row').count(), 2, 'the file row and one problem');
+      await waitFor('only this file in the Problems panel', async () => ((await page.locator('.markers-panel .monaco-list-row').count()) === 2 ? true : undefined), UI_TIMEOUT_MS);
       await screenshot(page, '02-problems.png', outputDir);
+    });
+
+    await t.test('Problems panel lists a MAC duplicated across two files never opened, with the related location', async () => {
+      await problemsFilter(page, '**/linked/**');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'is also declared on interface "vm-router" of VM "router" in router.nix' });
+      await row.first().waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match((await row.first().innerText()).replace(/\s+/g, ' '), /microvm-lint\W*mac-duplicate/);
+      // relatedInformation: a child row naming the other file and what is there.
+      const related = page.locator('.markers-panel .monaco-list-row', { hasText: 'also used by interface "vm-router" of VM "router" in router.nix' });
+      await related.first().waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match(await related.first().innerText(), /router\.nix/);
+      await screenshot(page, '02b-problems-cross-file.png', outputDir);
+      await problemsFilter(page, '**/guest-macvtap.nix');
     });
 
     await t.test('hovering the squiggle shows the message', async () => {
@@ -231,7 +246,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       const lines = await editorLines(editor);
       assert.equal(lines[13], '        macvtap.link = "eth0";');
       assert.equal(lines[14], `        ${FIXED_TEXT}`);
-      await page.locator('.markers-panel .monaco-list-row', { hasText: CODE }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
       // VS Code asks for code actions again once the diagnostics change: none are left on the line.
       await editor.locator('.lightBulbWidget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
       await screenshot(page, '05-fixed.png', outputDir);
@@ -274,4 +289,12 @@ export async function runCoexistenceCheck(t: TestContext, browser: Browser, root
       await screenshot(page, '06-with-nix-ide.png');
     });
   });
+}
+
+/** Types `text` into the Problems panel's filter box (a glob shows one file's problems). */
+async function problemsFilter(page: Page, text: string): Promise<void> {
+  const input = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+  await input.waitFor({ timeout: UI_TIMEOUT_MS });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
 }

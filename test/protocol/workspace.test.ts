@@ -150,6 +150,9 @@ describe('host and guest files linked by literal imports', () => {
 }
 `,
     'ifaces.nix': `[ { type = "tap"; id = "vm-c"; } ]\n`,
+    // One guest written twice (before and after a change): same id and MAC, not a duplicate.
+    'before.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-w"; mac = "02:00:00:00:00:77"; macvtap.link = "eth0"; } ]; }\n',
+    'after.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-w"; mac = "02:00:00:00:00:77"; macvtap = { link = "eth0"; }; } ]; }\n',
   });
 
   before(async () => {
@@ -177,6 +180,12 @@ describe('host and guest files linked by literal imports', () => {
   it('checks a file imported as microvm.interfaces as that list', async () => {
     const ifaces = await client.diagnostics(ws.uri('ifaces.nix'), has('interface-mac-missing'));
     assert.deepEqual(codes(ifaces), ['interface-mac-missing']);
+  });
+
+  it('takes the same id and MAC in two files for one interface written twice, not a duplicate', async () => {
+    for (const name of ['before.nix', 'after.nix']) {
+      assert.deepEqual(codes(await client.diagnostics(ws.uri(name), has('macvtap-mode-missing'))), ['macvtap-mode-missing'], name);
+    }
   });
 
   it('outlines an open file: each VM with its interfaces (id, type, MAC)', async () => {

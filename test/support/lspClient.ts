@@ -29,6 +29,8 @@ export interface ClientOptions {
   settings?: unknown;
   /** Workspace folder URIs (the server indexes their Nix files). */
   workspaceFolders?: string[];
+  /** The built CLI to start (default: dist/cli.js seen from a test bundle in dist/test/<dir>/). */
+  cli?: string;
 }
 
 export class LspClient {
@@ -47,7 +49,7 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [options.cli ?? CLI, 'lsp', '--stdio'], { stdio: 'pipe' });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -131,6 +133,11 @@ export class LspClient {
   kill(): void {
     if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill();
     this.connection.dispose();
+  }
+
+  /** The server process's id (benchmarks read its memory). */
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   get alive(): boolean {

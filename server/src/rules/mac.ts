@@ -68,7 +68,7 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined): Ma
   }
   const external = new Map<LiteralMac, readonly ExternalInterface[]>();
   for (const m of judged) {
-    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(m, e, workspace));
+    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(m, e));
     if (elsewhere && elsewhere.length > 0) external.set(m, elsewhere);
   }
   // One plan for the whole file, in source order, so that applying every
@@ -93,10 +93,16 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined): Ma
   return { judged, sharedWith, external, generated };
 }
 
-/** An interface in another file that is the same one: same VM (as the workspace knows it) and same literal id. */
-function sameInterface(m: LiteralMac, e: ExternalInterface, workspace: WorkspaceContext): boolean {
+/**
+ * An interface in another file taken for the same one: the same literal id
+ * (and MAC). In one VM that is a variant; in two standalone files it is
+ * most likely one guest written twice (a before/after copy, one guest for
+ * two hosts), and a copy that kept both id and MAC clashes on its id where
+ * the host is known (interface-id-duplicate). Not reported: no noise.
+ */
+function sameInterface(m: LiteralMac, e: ExternalInterface): boolean {
   const id = m.i.id.found === 'binding' && m.i.id.value.kind === 'string' ? m.i.id.value.value : undefined;
-  return id !== undefined && e.id?.value === id && workspace.owners[m.i.vm.key]?.vm === e.owner.vm;
+  return id !== undefined && e.id?.value === id;
 }
 
 /**
