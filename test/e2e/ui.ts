@@ -18,14 +18,24 @@ import { codeServerDirs, installExtension, listExtensions, startCodeServer, work
 import { OUTPUT_DIR, REPO_ROOT, copyExamples, waitFor } from './support';
 
 const FILE = 'guest-macvtap.nix';
-/** 1-based, as the editor numbers lines: `        type = "macvtap";` */
-const FLAGGED_LINE = 11;
 const FLAGGED_TEXT = 'type = "macvtap";';
+const LINK_TEXT = 'macvtap.link = "eth0";';
 const COMMENT_TEXT = '# A MicroVM.nix guest';
 const FIXED_TEXT = 'macvtap.mode = "vepa";';
 const MESSAGE = 'Interface "vm-web" has type "macvtap" but no macvtap.mode';
 const CODE = 'macvtap-mode-missing';
 const PREFERRED_FIX = 'Set macvtap.mode = "vepa"';
+
+/** Where `text` is in the example file (1-based line and column, as the editor shows them), read from the file so that the checks follow it when it changes. */
+function exampleSpot(text: string): { line: number; column: number } {
+  const lines = fs.readFileSync(path.join(REPO_ROOT, 'examples', FILE), 'utf8').split(/\r?\n/);
+  const hits = lines.flatMap((l, i) => (l.includes(text) ? [{ line: i + 1, column: l.indexOf(text) + 1 }] : []));
+  if (hits.length !== 1) throw new Error(`examples/${FILE} must contain ${text} on exactly one line (found ${hits.length})`);
+  return hits[0];
+}
+const FLAGGED = exampleSpot(FLAGGED_TEXT);
+const FLAGGED_LINE = FLAGGED.line;
+const LINK = exampleSpot(LINK_TEXT);
 
 /** How long the language server may take to start and publish (hang guard). */
 const DIAGNOSTICS_TIMEOUT_MS = 60_000;
@@ -184,7 +194,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       const text = (await row.innerText()).replace(/\s+/g, ' ');
       assert.match(text, /has type "macvtap" but no macvtap\.mode/);
       assert.match(text, new RegExp(`microvm-lint\\W*${CODE}`));
-      assert.match(text, new RegExp(`\\[Ln ${FLAGGED_LINE}, Col 9\\]`));
+      assert.match(text, new RegExp(`\\[Ln ${FLAGGED_LINE}, Col ${FLAGGED.column}\\]`));
       await waitFor('only this file in the Problems panel', async () => ((await page.locator('.markers-panel .monaco-list-row').count()) === 2 ? true : undefined), UI_TIMEOUT_MS);
       await screenshot(page, '02-problems.png', outputDir);
     });
@@ -226,7 +236,7 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
     });
 
     await t.test(`Ctrl+. offers ${PREFERRED_FIX} first`, async () => {
-      await quickInput(page, 'Control+G', `${FLAGGED_LINE}:10`, `${FLAGGED_LINE}`);
+      await quickInput(page, 'Control+G', `${FLAGGED_LINE}:${FLAGGED.column + 1}`, `${FLAGGED_LINE}`);
       // The lightbulb that says a preferred fix is there.
       await editor.locator('.lightBulbWidget.codicon-lightbulb-autofix').waitFor({ timeout: UI_TIMEOUT_MS });
       await page.keyboard.press('Control+.');
@@ -244,8 +254,10 @@ export async function runUiChecks(t: TestContext, browser: Browser, root: string
       await viewLine(editor, FIXED_TEXT).waitFor({ timeout: UI_TIMEOUT_MS });
       await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: DIAGNOSTICS_TIMEOUT_MS });
       const lines = await editorLines(editor);
-      assert.equal(lines[13], '        macvtap.link = "eth0";');
-      assert.equal(lines[14], `        ${FIXED_TEXT}`);
+      // View lines are 0-based: the link line, then the inserted mode line with the same indentation.
+      const indent = ' '.repeat(LINK.column - 1);
+      assert.equal(lines[LINK.line - 1], `${indent}${LINK_TEXT}`);
+      assert.equal(lines[LINK.line], `${indent}${FIXED_TEXT}`);
       await page.locator('.markers-panel .monaco-list-row', { hasText: MESSAGE }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
       // VS Code asks for code actions again once the diagnostics change: none are left on the line.
       await editor.locator('.lightBulbWidget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
@@ -278,7 +290,7 @@ export async function runCoexistenceCheck(t: TestContext, browser: Browser, root
     for (const name of [/^MicroVM Lint$/, /^Nix IDE stand-in$/]) await names.filter({ hasText: name }).waitFor({ timeout: UI_TIMEOUT_MS });
     const editor = await openFile(page, FILE, FLAGGED_TEXT);
 
-    await t.test('the squiggle is still on line 11 and the text is still highlighted', async (st) => {
+    await t.test(`the squiggle is still on line ${FLAGGED_LINE} and the text is still highlighted`, async (st) => {
       await assertSquiggle(editor);
       const { attributeColoured } = await assertHighlighted(editor);
       // Both grammars were registered for source.nix; the colours show the one VS Code says it kept.

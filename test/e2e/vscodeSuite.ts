@@ -11,12 +11,7 @@ import type { Browser } from 'playwright-core';
 import { openWorkbench, type Workbench } from './browser';
 import { codeServerDirs, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { GiveUp, REPO_ROOT, copyExamples, waitFor } from './support';
-
-export interface SuiteResult {
-  title: string;
-  state: 'passed' | 'failed';
-  error?: string;
-}
+import type { SuiteResult } from '../vscode/suite/verdict';
 
 interface SuiteFile {
   failures: number;

@@ -144,19 +144,26 @@ describe('language server over stdio', () => {
     assert.ok(versions.length < 39, `rapid edits are debounced (${versions.length} publishes for 40 versions)`);
   });
 
-  it('sends an empty publish on close and nothing after it', async () => {
+  it('sends an empty publish on close and nothing after it, not even when the pending debounced publish was due', async () => {
     const uri = 'file:///ws/closing.nix';
     await client.open(uri, GUEST);
-    await client.change(uri, 2, [{ range: { start: { line: 8, character: 1 }, end: { line: 8, character: 1 } }, text: ' ' }]);
+    await client.forVersion(uri, 1);
     const since = client.published.length;
+    // An edit schedules a debounced publish; the close comes before it is due.
+    await client.change(uri, 2, [{ range: { start: { line: 8, character: 1 }, end: { line: 8, character: 1 } }, text: ' ' }]);
     await client.close(uri);
-    const closed = await client.diagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined, since);
-    assert.equal(closed.version, undefined);
-    // A later document's publish proves the server went on; nothing more came for the closed one.
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 0 && p.version === undefined, since);
+    // A later document's edit is debounced by the same delay and scheduled after the closed one's:
+    // its publish comes only after the closed document's timer was due (timers of one delay fire in order).
     const other = 'file:///ws/after-close.nix';
     await client.open(other, GUEST);
     await client.forVersion(other, 1);
-    assert.deepEqual(client.published.slice(since).filter((p) => p.uri === uri).length, 1);
+    await client.change(other, 2, [{ range: { start: { line: 8, character: 1 }, end: { line: 8, character: 1 } }, text: ' ' }]);
+    await client.forVersion(other, 2);
+    // One more round trip, so that anything the server sent before answering has arrived.
+    await client.request('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 0 } });
+    const forClosed = client.published.slice(since).filter((p) => p.uri === uri);
+    assert.deepEqual(forClosed.map((p) => [p.version, p.diagnostics.length]), [[undefined, 0]], 'only the clearing publish, nothing after it');
   });
 
   it('survives a close while the document\'s diagnostics wait for settings', async () => {

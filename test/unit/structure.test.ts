@@ -1,7 +1,8 @@
 /**
  * Architecture checks: the analysis core (parse, model, rules, text,
  * knowledge) imports neither vscode, the LSP library nor Node built-ins, so
- * it runs in a web worker; and the rule list, docs and case tables agree.
+ * it runs in a web worker; the rule list, docs and case tables agree; and
+ * the case tables, data beside their rules, import nothing from test/.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -39,6 +40,28 @@ describe('project structure', () => {
     for (const file of CORE.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))) visit(file, '');
     assert.ok(seen.size > 30, `only ${seen.size} files visited`);
     assert.deepEqual(offenders, []);
+  });
+
+  it('keeps case tables as data beside their rules: they import only from server/src/rules, and no product file imports them', () => {
+    const rules = join(ROOT, 'server/src/rules');
+    // Import and export statements at the start of a line, and require()/import() calls (not the word "import" in a string).
+    const importsOf = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:import\b[^'";]*?|export\b[^'";]*?\bfrom\s*)['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]);
+    const tables = readdirSync(rules).filter((f) => f.endsWith('.cases.ts')).map((f) => join(rules, f));
+    assert.ok(tables.length >= 4, `only ${tables.length} case tables found`);
+    const outside = tables.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => !spec.startsWith('.') || dirname(join(dirname(file), spec)) !== rules)
+        .map((spec) => `${file.slice(ROOT.length + 1)}: ${spec}`),
+    );
+    assert.deepEqual(outside, [], 'case tables import from outside server/src/rules');
+    const product = ['server/src', 'client/src'].flatMap((d) => walk(join(ROOT, d))).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'));
+    const intoTests = product.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && (/\.cases$/.test(spec) || join(dirname(file), spec).startsWith(join(ROOT, 'test') + '/')))
+        .map((spec) => `${file.slice(ROOT.length + 1)}: ${spec}`),
+    );
+    assert.deepEqual(intoTests, [], 'product code imports a case table or a test file');
   });
 
   it('registers every rule once, sorted by code', () => {

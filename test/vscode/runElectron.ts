@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { writeUserSettings } from '../e2e/codeServer';
 import { REPO_ROOT, copyExamples, tempFolder } from '../e2e/support';
+import { verdict, type SuiteResult } from './suite/verdict';
 
 async function main(): Promise<void> {
   const suite = path.join(REPO_ROOT, 'dist', 'vscode-suite', 'index.js');
@@ -37,8 +38,9 @@ async function main(): Promise<void> {
   } finally {
     tmp.remove();
   }
-  const { results: ran } = JSON.parse(fs.readFileSync(results, 'utf8')) as { results: { state: string }[] };
-  if (ran.length === 0) throw new Error('the vscode-API suite ran no test');
+  const { failures, results: ran } = JSON.parse(fs.readFileSync(results, 'utf8')) as { failures: number; results: SuiteResult[] };
+  const problem = verdict(failures, ran);
+  if (problem) throw new Error(problem);
   console.log(`vscode-API suite: ${ran.length} tests passed`);
 }
 

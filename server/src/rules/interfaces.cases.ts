@@ -15,46 +15,62 @@
  *   web-1    c4719afa76fa          c2:71:9a:fa:76:fa
  *   my-vm    d6ee5c042171          d2:ee:5c:04:21:71
  */
-import type { CaseTable, ExpectedFinding, ExpectedFix } from '../../../test/support/cases';
-
-const TYPES = ['user', 'tap', 'macvtap', 'bridge'];
+import type { CaseTable, ExpectedFinding, ExpectedFix } from './caseTable';
 
 /** A document from its lines, each ended by "\n" (or "\r\n"). */
 const doc = (...lines: string[]) => lines.map((l) => l + '\n').join('');
 const crlf = (...lines: string[]) => lines.map((l) => l + '\r\n').join('');
 
-/** The four "Change to" fixes; `template` is the fixed document with TYPE where the type goes. */
-function typeFixes(template: string, suggestion?: string): ExpectedFix[] {
-  const order = suggestion ? [suggestion, ...TYPES.filter((t) => t !== suggestion)] : TYPES;
-  return order.map((type) => ({ title: `Change to "${type}"`, output: template.replaceAll('TYPE', type), preferred: type === suggestion }));
+/** The order of the "Change to" fixes, written out: the suggested type first, then the others in the documented order. */
+const IN_ORDER = ['user', 'tap', 'macvtap', 'bridge'];
+const USER_FIRST = ['user', 'tap', 'macvtap', 'bridge'];
+const TAP_FIRST = ['tap', 'user', 'macvtap', 'bridge'];
+const MACVTAP_FIRST = ['macvtap', 'user', 'tap', 'bridge'];
+const BRIDGE_FIRST = ['bridge', 'user', 'tap', 'macvtap'];
+
+/** The four "Change to" fixes in `order`, the first preferred if `preferFirst`; `template` is the fixed document with TYPE where the type goes. */
+function typeFixes(template: string, order: readonly string[], preferFirst: boolean): ExpectedFix[] {
+  return order.map((type, k) => ({ title: `Change to "${type}"`, output: template.replaceAll('TYPE', type), preferred: preferFirst && k === 0 }));
 }
 
-const typeInvalid = (range: string, template: string, suggestion?: string): ExpectedFinding => ({
+/** No type is close: the fixes in the documented order, none preferred. */
+const typeInvalid = (range: string, message: string, template: string): ExpectedFinding => ({
   code: 'interface-type-invalid',
-  messageId: suggestion ? 'invalidWithSuggestion' : 'invalid',
+  messageId: 'invalid',
   range,
-  fixes: typeFixes(template, suggestion),
+  message,
+  fixes: typeFixes(template, IN_ORDER, false),
 });
-const idMissing = (range: string): ExpectedFinding => ({ code: 'interface-id-missing', messageId: 'missing', range, fixes: [] });
-const idTooLong = (range: string): ExpectedFinding => ({ code: 'interface-id-too-long', messageId: 'tooLong', range, fixes: [] });
+/** A typo: the suggested type (first in `order`) is the preferred fix. */
+const typeTypo = (range: string, message: string, template: string, order: readonly string[]): ExpectedFinding => ({
+  code: 'interface-type-invalid',
+  messageId: 'invalidWithSuggestion',
+  range,
+  message,
+  fixes: typeFixes(template, order, true),
+});
+const idMissing = (range: string, message: string): ExpectedFinding => ({ code: 'interface-id-missing', messageId: 'missing', range, message, fixes: [] });
+const idTooLong = (range: string, message: string): ExpectedFinding => ({ code: 'interface-id-too-long', messageId: 'tooLong', range, message, fixes: [] });
 /** `related`: the other occurrences of the id, as "range message" lines. */
-const dupSameVm = (range: string, related?: string[]): ExpectedFinding => ({ code: 'interface-id-duplicate', messageId: 'sameVm', range, fixes: [], related });
-const dupSameHost = (range: string, related?: string[]): ExpectedFinding => ({ code: 'interface-id-duplicate', messageId: 'sameHost', range, fixes: [], related });
-const bridgeMissing = (range: string): ExpectedFinding => ({ code: 'bridge-missing', messageId: 'missing', range, fixes: [] });
-const bridgeNull = (range: string): ExpectedFinding => ({ code: 'bridge-missing', messageId: 'isNull', range, fixes: [] });
-const bridgeUnexpected = (range: string, output?: string): ExpectedFinding => ({
+const dupSameVm = (range: string, message: string, related?: string[]): ExpectedFinding => ({ code: 'interface-id-duplicate', messageId: 'sameVm', range, message, fixes: [], related });
+const dupSameHost = (range: string, message: string, related?: string[]): ExpectedFinding => ({ code: 'interface-id-duplicate', messageId: 'sameHost', range, message, fixes: [], related });
+const bridgeMissing = (range: string, message: string): ExpectedFinding => ({ code: 'bridge-missing', messageId: 'missing', range, message, fixes: [] });
+const bridgeNull = (range: string, message: string): ExpectedFinding => ({ code: 'bridge-missing', messageId: 'isNull', range, message, fixes: [] });
+const bridgeUnexpected = (range: string, message: string, output?: string): ExpectedFinding => ({
   code: 'bridge-unexpected',
   messageId: 'unexpected',
   range,
+  message,
   fixes: output === undefined ? [] : [{ title: 'Remove bridge', output, preferred: true }],
 });
-const macMissing = (range: string, fix?: { mac: string; output: string }): ExpectedFinding => ({
+const macMissing = (range: string, message: string, fix?: { mac: string; output: string }): ExpectedFinding => ({
   code: 'interface-mac-missing',
   messageId: 'missing',
   range,
+  message,
   fixes: fix ? [{ title: `Generate a stable locally administered MAC ("${fix.mac}")`, output: fix.output, preferred: true }] : [],
 });
-const unsupported = (range: string): ExpectedFinding => ({ code: 'interface-type-unsupported', messageId: 'unsupported', range, fixes: [] });
+const unsupported = (range: string, message: string): ExpectedFinding => ({ code: 'interface-type-unsupported', messageId: 'unsupported', range, message, fixes: [] });
 
 // ---------------------------------------------------------------------------
 // interface-type-invalid
@@ -1032,214 +1048,214 @@ export const cases: CaseTable = {
     {
       name: 'type "tapp" in a guest module',
       code: tappGuest,
-      findings: [typeInvalid('4:13-4:19', tappGuestTemplate, 'tap')],
+      findings: [typeTypo('4:13-4:19', 'Interface type "tapp" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "tap"?', tappGuestTemplate, TAP_FIRST)],
       fixAll: tappGuestTemplate.replace('TYPE', 'tap'),
     },
     {
       name: 'type "Bridge" (capital letter) in microvm = { interfaces = ...; }',
       code: capitalBridge,
-      findings: [typeInvalid('4:15-4:23', capitalBridgeTemplate, 'bridge')],
+      findings: [typeTypo('4:15-4:23', 'Interface type "Bridge" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "bridge"?', capitalBridgeTemplate, BRIDGE_FIRST)],
       fixAll: capitalBridgeTemplate.replace('TYPE', 'bridge'),
     },
     {
       name: 'type "vde" (no suggestion) on a host',
       code: vdeHost,
-      findings: [typeInvalid('3:13-3:18', vdeHostTemplate)],
+      findings: [typeInvalid('3:13-3:18', 'Interface type "vde" is not one microvm.nix knows: the option only accepts user, tap, macvtap, bridge, so evaluation stops before anything is built. Set type to one of them.', vdeHostTemplate)],
     },
     {
       name: "type ''usr'' (indented string) in microvm.vms.<name> = { config = ...; }",
       code: usrIndented,
-      findings: [typeInvalid('5:17-5:24', usrIndentedTemplate, 'user')],
+      findings: [typeTypo('5:17-5:24', 'Interface type "usr" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "user"?', usrIndentedTemplate, USER_FIRST)],
       fixAll: usrIndentedTemplate.replace('TYPE', 'user'),
     },
     {
       name: 'type "macvlan" in a flake nixosSystem module',
       code: macvlanFlake,
-      findings: [typeInvalid('9:19-9:28', macvlanFlakeTemplate, 'macvtap')],
+      findings: [typeTypo('9:19-9:28', 'Interface type "macvlan" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "macvtap"?', macvlanFlakeTemplate, MACVTAP_FIRST)],
       fixAll: macvlanFlakeTemplate.replace('TYPE', 'macvtap'),
     },
     {
       name: 'no id, in microvm = { interfaces = ...; }',
       code: idMissingNested,
-      findings: [idMissing('4:6-4:19')],
+      findings: [idMissing('4:6-4:19', 'This tap interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".')],
     },
     {
       name: 'no type and no id after ++',
       code: noTypeNoId,
-      findings: [idMissing('4:4-4:5')],
+      findings: [idMissing('4:4-4:5', 'This interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".')],
     },
     {
       name: 'no id and no mac in lib.optional on a host, seeded by the VM name',
       code: optionalNoIdNoMac,
-      findings: [idMissing('4:6-4:19'), macMissing('4:6-4:19', { mac: '42:5e:57:f6:eb:2f', output: optionalNoIdNoMacFixed })],
+      findings: [idMissing('4:6-4:19', 'This tap interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".'), macMissing('4:6-4:19', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '42:5e:57:f6:eb:2f', output: optionalNoIdNoMacFixed })],
       fixAll: optionalNoIdNoMacFixed,
     },
     {
       name: 'no mac, inserted after the id',
       code: macAfterId,
-      findings: [macMissing('2:4-2:17', { mac: '92:5f:9c:a7:be:ef', output: macAfterIdFixed })],
+      findings: [macMissing('2:4-2:17', 'Interface "vm-a" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '92:5f:9c:a7:be:ef', output: macAfterIdFixed })],
       fixAll: macAfterIdFixed,
     },
     {
       name: 'no mac in a one-line set, id first',
       code: macOneLine,
-      findings: [macMissing('0:40-0:57', { mac: '22:97:b0:cc:0f:c6', output: macOneLineFixed })],
+      findings: [macMissing('0:40-0:57', 'Interface "vm-b" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '22:97:b0:cc:0f:c6', output: macOneLineFixed })],
       fixAll: macOneLineFixed,
     },
     {
       name: 'no mac, id from an expression: seeded by the VM name',
       code: macSeedVmName,
-      findings: [macMissing('4:6-4:19', { mac: '42:5e:57:f6:eb:2f', output: macSeedVmNameFixed })],
+      findings: [macMissing('4:6-4:19', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '42:5e:57:f6:eb:2f', output: macSeedVmNameFixed })],
       fixAll: macSeedVmNameFixed,
     },
     {
       name: 'no mac, neither a literal id nor a VM name: no fix',
       code: macNoSeed,
-      findings: [macMissing('2:27-2:40')],
+      findings: [macMissing('2:27-2:40', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.')],
     },
     {
       name: 'no mac in a map lambda: no fix',
       code: macInLambda,
-      findings: [macMissing('3:6-3:19')],
+      findings: [macMissing('3:6-3:19', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.')],
     },
     {
       name: 'no mac, the generated MAC is taken (upper case): next seed',
       code: macCollision,
-      findings: [macMissing('3:6-3:19', { mac: '92:d3:24:d6:39:f9', output: macCollisionFixed })],
+      findings: [macMissing('3:6-3:19', 'Interface "vm-a" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '92:d3:24:d6:39:f9', output: macCollisionFixed })],
       fixAll: macCollisionFixed,
     },
     {
       name: 'two interfaces without mac seeded by the same VM name',
       code: twoMacsOneSeed,
       findings: [
-        macMissing('3:8-3:21', { mac: '42:5e:57:f6:eb:2f', output: twoMacsOneSeedFirstFixed }),
-        macMissing('4:8-4:21', { mac: 'c2:71:9a:fa:76:fa', output: twoMacsOneSeedSecondFixed }),
+        macMissing('3:8-3:21', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '42:5e:57:f6:eb:2f', output: twoMacsOneSeedFirstFixed }),
+        macMissing('4:8-4:21', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: 'c2:71:9a:fa:76:fa', output: twoMacsOneSeedSecondFixed }),
       ],
       fixAll: twoMacsOneSeedAllFixed,
     },
     {
       name: 'neither type nor id: mac after the last binding',
       code: onlyOtherBinding,
-      findings: [idMissing('1:48-1:49'), macMissing('1:48-1:49', { mac: '42:5e:57:f6:eb:2f', output: onlyOtherBindingFixed })],
+      findings: [idMissing('1:48-1:49', 'This interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".'), macMissing('1:48-1:49', 'This interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '42:5e:57:f6:eb:2f', output: onlyOtherBindingFixed })],
       fixAll: onlyOtherBindingFixed,
     },
     {
       name: 'empty set in a flake, seeded by the nixosConfigurations name',
       code: emptySetFlake,
-      findings: [idMissing('3:43-3:44'), macMissing('3:43-3:44', { mac: 'd2:ee:5c:04:21:71', output: emptySetFlakeFixed })],
+      findings: [idMissing('3:43-3:44', 'This interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".'), macMissing('3:43-3:44', 'This interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: 'd2:ee:5c:04:21:71', output: emptySetFlakeFixed })],
       fixAll: emptySetFlakeFixed,
     },
     {
       name: 'no mac, CRLF line endings and a comment after the id',
       code: crlfMac,
-      findings: [macMissing('3:4-3:17', { mac: 'a2:fd:8f:3b:31:c4', output: crlfMacFixed })],
+      findings: [macMissing('3:4-3:17', 'Interface "vm-c" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: 'a2:fd:8f:3b:31:c4', output: crlfMacFixed })],
       fixAll: crlfMacFixed,
     },
     {
       name: 'id of 17 characters on a host',
       code: longIdHost,
-      findings: [idTooLong('5:13-5:32')],
+      findings: [idTooLong('5:13-5:32', 'Interface id "vm-webserver-eth0" is 17 bytes long, but Linux interface names hold at most 15: microvm.nix\'s assertion stops evaluation, and `ip` could not create a device of that name anyway. Shorten it to 15 bytes or fewer.')],
     },
     {
       name: 'id of 15 characters but 16 UTF-8 bytes, after an emoji',
       code: longIdUtf8,
-      findings: [idTooLong('1:55-1:72')],
+      findings: [idTooLong('1:55-1:72', 'Interface id "vm-tap-ü-long12" is 16 bytes long in UTF-8 (letters outside ASCII take 2 to 4 bytes each), but Linux interface names hold at most 15: microvm.nix\'s assertion stops evaluation, and `ip` could not create a device of that name anyway. Shorten it to 15 bytes or fewer.')],
     },
     {
       name: 'duplicate id in one VM, through a let name and ++',
       code: dupLetAndConcat,
       findings: [
-        dupSameVm('1:32-1:38', ['5:25-5:31 also used here (same VM)']),
-        dupSameVm('5:25-5:31', ['1:32-1:38 also used here (same VM)']),
+        dupSameVm('1:32-1:38', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['5:25-5:31 also used here (same VM)']),
+        dupSameVm('5:25-5:31', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['1:32-1:38 also used here (same VM)']),
       ],
     },
     {
       name: 'duplicate id in one VM across types, through lib.mkMerge',
       code: dupAnyTypeMkMerge,
       findings: [
-        dupSameVm('3:28-3:36', ['4:31-4:39 also used here (same VM)']),
-        dupSameVm('4:31-4:39', ['3:28-3:36 also used here (same VM)']),
+        dupSameVm('3:28-3:36', 'Interface id "vm-net" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:31-4:39 also used here (same VM)']),
+        dupSameVm('4:31-4:39', 'Interface id "vm-net" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['3:28-3:36 also used here (same VM)']),
       ],
     },
     {
       name: 'tap and macvtap with the same id on two VMs of one host',
       code: dupAcrossVms,
       findings: [
-        dupSameHost('3:27-3:38', ['11:13-11:24 also used here (VM "db")']),
-        dupSameHost('11:13-11:24', ['3:27-3:38 also used here (VM "web")']),
+        dupSameHost('3:27-3:38', 'Interface id "vm-uplink" is also the id of a tap or macvtap interface of VM "db" on this host: both create a host device named "vm-uplink", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.', ['11:13-11:24 also used here (VM "db")']),
+        dupSameHost('11:13-11:24', 'Interface id "vm-uplink" is also the id of a tap or macvtap interface of VM "web" on this host: both create a host device named "vm-uplink", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.', ['3:27-3:38 also used here (VM "web")']),
       ],
     },
     {
       name: 'duplicate id within one VM and across VMs of one host',
       code: dupVmAndHost,
       findings: [
-        dupSameVm('3:27-3:33', ['4:27-4:33 also used here (VM "a")', '8:29-8:35 also used here (VM "b")']),
-        dupSameVm('4:27-4:33', ['3:27-3:33 also used here (VM "a")', '8:29-8:35 also used here (VM "b")']),
-        dupSameHost('8:29-8:35', ['3:27-3:33 also used here (VM "a")', '4:27-4:33 also used here (VM "a")']),
+        dupSameVm('3:27-3:33', 'Interface id "vm-x" is used 2 times in VM "a": microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:27-4:33 also used here (VM "a")', '8:29-8:35 also used here (VM "b")']),
+        dupSameVm('4:27-4:33', 'Interface id "vm-x" is used 2 times in VM "a": microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['3:27-3:33 also used here (VM "a")', '8:29-8:35 also used here (VM "b")']),
+        dupSameHost('8:29-8:35', 'Interface id "vm-x" is also the id of a tap or macvtap interface of VM "a" on this host: both create a host device named "vm-x", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.', ['3:27-3:33 also used here (VM "a")', '4:27-4:33 also used here (VM "a")']),
       ],
     },
     {
       name: 'duplicate id under one lib.mkIf and one lib.optionals',
       code: dupUnderOneMkIf,
       findings: [
-        dupSameVm('4:27-4:35', ['5:31-5:39 also used here (same VM)']),
-        dupSameVm('5:31-5:39', ['4:27-4:35 also used here (same VM)']),
+        dupSameVm('4:27-4:35', 'Interface id "vm-lan" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['5:31-5:39 also used here (same VM)']),
+        dupSameVm('5:31-5:39', 'Interface id "vm-lan" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:27-4:35 also used here (same VM)']),
       ],
     },
     {
       name: 'duplicate id, one of them under lib.optional',
       code: dupPlusOptional,
       findings: [
-        dupSameVm('3:25-3:34', ['4:52-4:61 also used here (same VM)']),
-        dupSameVm('4:52-4:61', ['3:25-3:34 also used here (same VM)']),
+        dupSameVm('3:25-3:34', 'Interface id "vm-main" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:52-4:61 also used here (same VM)']),
+        dupSameVm('4:52-4:61', 'Interface id "vm-main" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['3:25-3:34 also used here (same VM)']),
       ],
     },
     {
       name: 'bridge interface without bridge, in lib.mkForce',
       code: bridgeMissingMkForce,
-      findings: [bridgeMissing('3:4-3:20')],
+      findings: [bridgeMissing('3:4-3:20', 'Interface "vm-br" has type "bridge" but no bridge: microvm.nix asserts that a bridge interface names the host bridge, so evaluation stops. Set bridge to the host bridge to attach to, such as "br0".')],
     },
     {
       name: 'bridge = null in a helper function',
       code: bridgeNullHelper,
-      findings: [bridgeNull('1:66-1:70')],
+      findings: [bridgeNull('1:66-1:70', 'This interface has type "bridge" but bridge = null: microvm.nix asserts that a bridge interface names the host bridge, so evaluation stops. Set bridge to the host bridge to attach to, such as "br0".')],
     },
     {
       name: 'tap interface with a bridge',
       code: tapWithBridge,
-      findings: [bridgeUnexpected('6:6-6:21', tapWithBridgeFixed)],
+      findings: [bridgeUnexpected('6:6-6:21', 'Interface "vm-tap" has type "tap" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.', tapWithBridgeFixed)],
       fixAll: tapWithBridgeFixed,
     },
     {
       name: 'user interface with bridge = an expression, in an imap0 lambda',
       code: userBridgeImap0,
-      findings: [bridgeUnexpected('2:100-2:120', userBridgeImap0Fixed)],
+      findings: [bridgeUnexpected('2:100-2:120', 'Interface "qemu" has type "user" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.', userBridgeImap0Fixed)],
       fixAll: userBridgeImap0Fixed,
     },
     {
       name: 'bridge binding with a comment inside: no fix',
       code: bridgeWithComment,
-      findings: [bridgeUnexpected('6:4-6:35')],
+      findings: [bridgeUnexpected('6:4-6:35', 'Interface "vm-mv" has type "macvtap" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.')],
     },
     {
       name: 'firecracker VM with a user interface next to a qemu VM',
       code: hostSeveralHypervisors,
-      findings: [unsupported('5:17-5:23')],
+      findings: [unsupported('5:17-5:23', 'VM "fc" runs firecracker, which runs only tap interfaces, not "user": microvm.nix\'s firecracker runner throws an error for it, so evaluation fails. Use a type firecracker supports, or a hypervisor that runs "user" interfaces (qemu runs all four).')],
     },
     {
       name: 'bridge interface on cloud-hypervisor in a guest',
       code: cloudHypervisorBridge,
-      findings: [unsupported('3:28-3:36')],
+      findings: [unsupported('3:28-3:36', 'This VM runs cloud-hypervisor, which runs only tap and macvtap interfaces, not "bridge": microvm.nix\'s cloud-hypervisor runner throws an error for it, so evaluation fails. Use a type cloud-hypervisor supports, or a hypervisor that runs "bridge" interfaces (qemu runs all four).')],
     },
     {
       name: 'tap interface on vfkit in a flake',
       code: vfkitFlake,
-      findings: [unsupported('7:42-7:47')],
+      findings: [unsupported('7:42-7:47', 'VM "mac-vm" runs vfkit, which runs only user interfaces, not "tap": microvm.nix\'s vfkit runner throws an error for it, so evaluation fails. Use a type vfkit supports, or a hypervisor that runs "tap" interfaces (qemu runs all four).')],
     },
     {
       name: 'bridge interface on kvmtool from lib.mapAttrsToList',
       code: kvmtoolMapAttrs,
-      findings: [unsupported('7:11-7:19')],
+      findings: [unsupported('7:11-7:19', 'This VM runs kvmtool, which runs only user, tap and macvtap interfaces, not "bridge": microvm.nix\'s kvmtool runner throws an error for it, so evaluation fails. Use a type kvmtool supports, or a hypervisor that runs "bridge" interfaces (qemu runs all four).')],
     },
   ],
 };

@@ -8,7 +8,7 @@
  * 2..11 in pairs):
  *   h=$(printf %s vm-a | sha256sum); echo "${h:0:1}2:${h:2:2}:${h:4:2}:${h:6:2}:${h:8:2}:${h:10:2}"
  */
-import type { CaseTable, ExpectedFinding, ExpectedFix, InvalidCase, ValidCase } from '../../../test/support/cases';
+import type { CaseTable, ExpectedFinding, ExpectedFix, InvalidCase, ValidCase } from './caseTable';
 
 const GEN = {
   'vm-a': '92:5f:9c:a7:be:ef',
@@ -39,24 +39,26 @@ const generateFix = (seed: keyof typeof GEN, output: string, preferred = true): 
   preferred,
 });
 
-const notation = (range: string, fixed: string, output: string): ExpectedFinding => ({
+const notation = (range: string, message: string, fixed: string, output: string): ExpectedFinding => ({
   code: 'mac-invalid',
   messageId: 'notation',
   range,
+  message,
   fixes: [{ title: `Use colons: "${fixed}"`, output, preferred: true }],
 });
-const notMac = (range: string): ExpectedFinding => ({ code: 'mac-invalid', messageId: 'notMac', range, fixes: [] });
-const multicast = (range: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-multicast', messageId: 'multicast', range, fixes });
-const notLocal = (range: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-not-local', messageId: 'universal', range, fixes });
+const notMac = (range: string, message: string): ExpectedFinding => ({ code: 'mac-invalid', messageId: 'notMac', range, message, fixes: [] });
+const multicast = (range: string, message: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-multicast', messageId: 'multicast', range, message, fixes });
+const notLocal = (range: string, message: string, fixes: ExpectedFix[]): ExpectedFinding => ({ code: 'mac-not-local', messageId: 'universal', range, message, fixes });
 /** `related`: the other interfaces with the MAC, as "range message" lines. */
-const duplicate = (range: string, fixes: ExpectedFix[], related?: string[]): ExpectedFinding => ({ code: 'mac-duplicate', messageId: 'duplicate', range, fixes, related });
-const override = (range: string, output?: string): ExpectedFinding => ({
+const duplicate = (range: string, message: string, fixes: ExpectedFix[], related?: string[]): ExpectedFinding => ({ code: 'mac-duplicate', messageId: 'duplicate', range, message, fixes, related });
+const override = (range: string, message: string, output?: string): ExpectedFinding => ({
   code: 'guest-mac-override',
   messageId: 'option',
   range,
+  message,
   fixes: output === undefined ? [] : [{ title: 'Remove the guest-side MAC override', output, preferred: true }],
 });
-const overrideCommand = (range: string): ExpectedFinding => ({ code: 'guest-mac-override', messageId: 'command', range, fixes: [] });
+const overrideCommand = (range: string, message: string): ExpectedFinding => ({ code: 'guest-mac-override', messageId: 'command', range, message, fixes: [] });
 
 /** A guest module with one tap interface whose `mac` line is `macLine`. */
 const guest = (macLine: string, id = 'id = "vm-a";') =>
@@ -834,45 +836,45 @@ const invalid: InvalidCase[] = [
   {
     name: 'dashes in a guest module',
     code: dashes,
-    findings: [notation('6:12-6:31', '02:00:00:00:00:01', dashesFixed)],
+    findings: [notation('6:12-6:31', 'MAC "02-00-00-00-00-01" is written with dashes. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 02:00:00:00:00:01.', '02:00:00:00:00:01', dashesFixed)],
     fixAll: dashesFixed,
   },
   {
     name: 'Cisco dots, upper case kept, in a host VM',
     code: ciscoDotsHost,
-    findings: [notation('5:12-5:28', '02:AB:CD:EF:00:01', ciscoDotsHostFixed)],
+    findings: [notation('5:12-5:28', 'MAC "02AB.CDEF.0001" is written with Cisco-style dots. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 02:AB:CD:EF:00:01.', '02:AB:CD:EF:00:01', ciscoDotsHostFixed)],
     fixAll: ciscoDotsHostFixed,
   },
   {
     name: 'no separators, mixed case kept, in a flake',
     code: bareFlake,
-    findings: [notation('11:18-11:32', '02:aB:cD:00:00:01', bareFlakeFixed)],
+    findings: [notation('11:18-11:32', 'MAC "02aBcD000001" is written with no separators. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 02:aB:cD:00:00:01.', '02:aB:cD:00:00:01', bareFlakeFixed)],
     fixAll: bareFlakeFixed,
   },
   {
     name: 'dashes in an indented string',
     code: indentedDashes,
-    findings: [notation('6:12-6:33', '02:AB:00:00:00:01', indentedDashesFixed)],
+    findings: [notation('6:12-6:33', 'MAC "02-AB-00-00-00-01" is written with dashes. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 02:AB:00:00:00:01.', '02:AB:00:00:00:01', indentedDashesFixed)],
     fixAll: indentedDashesFixed,
   },
   {
     name: 'multicast written with dashes: only mac-invalid until it has colons',
     code: multicastDashes,
-    findings: [notation('6:12-6:31', '01:00:5e:00:00:01', multicastDashesFixed)],
+    findings: [notation('6:12-6:31', 'MAC "01-00-5e-00-00-01" is written with dashes. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 01:00:5e:00:00:01.', '01:00:5e:00:00:01', multicastDashesFixed)],
     fixAll: multicastDashesFixed,
   },
-  { name: 'five octets', code: guest('mac = "02:00:00:00:01";'), findings: [notMac('6:12-6:28')] },
-  { name: 'seven octets', code: guest('mac = "02:00:00:00:00:00:01";'), findings: [notMac('6:12-6:34')] },
-  { name: 'a non-hex digit', code: guest('mac = "02:00:00:00:00:0g";'), findings: [notMac('6:12-6:31')] },
-  { name: 'one-digit octets', code: guest('mac = "2:0:0:0:0:1";'), findings: [notMac('6:12-6:25')] },
-  { name: 'colons and dashes mixed', code: guest('mac = "02:00-00:00:00:01";'), findings: [notMac('6:12-6:31')] },
-  { name: 'a leading space', code: guest('mac = " 02:00:00:00:00:01";'), findings: [notMac('6:12-6:32')] },
-  { name: 'an empty string', code: guest('mac = "";'), findings: [notMac('6:12-6:14')] },
+  { name: 'five octets', code: guest('mac = "02:00:00:00:01";'), findings: [notMac('6:12-6:28', '"02:00:00:00:01" is not a MAC address (it has 10 hex digits, not 12). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
+  { name: 'seven octets', code: guest('mac = "02:00:00:00:00:00:01";'), findings: [notMac('6:12-6:34', '"02:00:00:00:00:00:01" is not a MAC address (it has 14 hex digits, not 12). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
+  { name: 'a non-hex digit', code: guest('mac = "02:00:00:00:00:0g";'), findings: [notMac('6:12-6:31', '"02:00:00:00:00:0g" is not a MAC address ("g" is not a hex digit). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
+  { name: 'one-digit octets', code: guest('mac = "2:0:0:0:0:1";'), findings: [notMac('6:12-6:25', '"2:0:0:0:0:1" is not a MAC address (it has 6 hex digits, not 12). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
+  { name: 'colons and dashes mixed', code: guest('mac = "02:00-00:00:00:01";'), findings: [notMac('6:12-6:31', '"02:00-00:00:00:01" is not a MAC address (its octets are not separated by one colon each). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
+  { name: 'a leading space', code: guest('mac = " 02:00:00:00:00:01";'), findings: [notMac('6:12-6:32', '" 02:00:00:00:00:01" is not a MAC address (it contains whitespace). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
+  { name: 'an empty string', code: guest('mac = "";'), findings: [notMac('6:12-6:14', '"" is not a MAC address (it is empty). microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`, which reject it, so the VM does not start. Write six two-digit hex octets separated by colons, such as 02:00:00:00:00:01.')] },
 
   {
     name: 'all zeros: mac-invalid only, with a generated MAC',
     code: guest('mac = "00:00:00:00:00:00";'),
-    findings: [{ code: 'mac-invalid', messageId: 'zero', range: '6:12-6:31', fixes: [generateFix('vm-a', guest(`mac = "${GEN['vm-a']}";`))] }],
+    findings: [{ code: 'mac-invalid', messageId: 'zero', range: '6:12-6:31', message: 'MAC 00:00:00:00:00:00 is the all-zero address, which stands for "no address": the kernel refuses it for an interface ("Cannot assign requested address"), so the device is not created. Use a locally administered unicast MAC (second hex digit 2, 6, A or E).', fixes: [generateFix('vm-a', guest(`mac = "${GEN['vm-a']}";`))] }],
     fixAll: guest(`mac = "${GEN['vm-a']}";`),
   },
 
@@ -880,24 +882,24 @@ const invalid: InvalidCase[] = [
   {
     name: 'multicast in a guest: generated from the id',
     code: multicastGuest,
-    findings: [multicast('6:12-6:31', [generateFix('vm-a', multicastGuestFixed)])],
+    findings: [multicast('6:12-6:31', 'MAC 01:00:5e:00:00:01 is a multicast address (first octet 01 is odd), and no network card may have one: the kernel refuses it as an interface address ("Cannot assign requested address") and switches drop frames sent from it. Use a unicast MAC, best a locally administered one (second hex digit 2, 6, A or E).', [generateFix('vm-a', multicastGuestFixed)])],
     fixAll: multicastGuestFixed,
   },
   {
     name: 'broadcast in a host VM with a computed id: generated from the VM name',
     code: broadcastHost,
-    findings: [multicast('5:12-5:31', [generateFix('web', broadcastHostFixed)])],
+    findings: [multicast('5:12-5:31', 'MAC FF:FF:FF:FF:FF:FF is a multicast address (first octet FF is odd), and no network card may have one: the kernel refuses it as an interface address ("Cannot assign requested address") and switches drop frames sent from it. Use a unicast MAC, best a locally administered one (second hex digit 2, 6, A or E).', [generateFix('web', broadcastHostFixed)])],
     fixAll: broadcastHostFixed,
   },
   {
     name: 'multicast in a guest with a computed id: no seed, no fix',
     code: multicastNoSeed,
-    findings: [multicast('6:12-6:31', [])],
+    findings: [multicast('6:12-6:31', 'MAC 33:33:00:00:00:01 is a multicast address (first octet 33 is odd), and no network card may have one: the kernel refuses it as an interface address ("Cannot assign requested address") and switches drop frames sent from it. Use a unicast MAC, best a locally administered one (second hex digit 2, 6, A or E).', [])],
   },
   {
     name: 'multicast whose generated MAC another interface already has (in upper case): the id + "-1" seed',
     code: multicastTaken,
-    findings: [multicast('2:39-2:58', [generateFix('vm-a-1', multicastTakenFixed)])],
+    findings: [multicast('2:39-2:58', 'MAC 03:00:00:00:00:01 is a multicast address (first octet 03 is odd), and no network card may have one: the kernel refuses it as an interface address ("Cannot assign requested address") and switches drop frames sent from it. Use a unicast MAC, best a locally administered one (second hex digit 2, 6, A or E).', [generateFix('vm-a-1', multicastTakenFixed)])],
     fixAll: multicastTakenFixed,
   },
 
@@ -905,29 +907,29 @@ const invalid: InvalidCase[] = [
   {
     name: 'universally administered (Xen prefix) in a guest',
     code: xenGuest,
-    findings: [notLocal('6:12-6:31', [generateFix('vm-a', xenGuestFixed, false)])],
+    findings: [notLocal('6:12-6:31', 'MAC 00:16:3e:12:34:56 is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('vm-a', xenGuestFixed, false)])],
   },
   {
     name: 'universally administered, upper case, in a flake',
     code: universalFlake,
-    findings: [notLocal('11:18-11:37', [generateFix('my-vm', universalFlakeFixed, false)])],
+    findings: [notLocal('11:18-11:37', 'MAC 00:1A:2B:3C:4D:5E is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('my-vm', universalFlakeFixed, false)])],
   },
   {
     name: 'universally administered with `inherit id;` in a host VM: generated from the VM name',
     code: universalInheritId,
-    findings: [notLocal('2:61-2:80', [generateFix('db', universalInheritIdFixed, false)])],
+    findings: [notLocal('2:61-2:80', 'MAC 00:16:3e:00:00:02 is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('db', universalInheritIdFixed, false)])],
   },
   {
     name: 'universally administered in a guest with a computed id: no fix',
     code: universalNoSeed,
-    findings: [notLocal('6:12-6:31', [])],
+    findings: [notLocal('6:12-6:31', 'MAC 00:16:3e:00:00:03 is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [])],
   },
   {
     name: 'two flake guests with the same id: the generated MACs differ',
     code: sameIdTwoFlakes,
     findings: [
-      notLocal('3:78-3:97', [generateFix('eth0', sameIdTwoFlakesFirst, false)]),
-      notLocal('6:78-6:97', [generateFix('eth0-1', sameIdTwoFlakesSecond, false)]),
+      notLocal('3:78-3:97', 'MAC 00:16:3e:00:00:0a is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('eth0', sameIdTwoFlakesFirst, false)]),
+      notLocal('6:78-6:97', 'MAC 00:16:3e:00:00:0b is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('eth0-1', sameIdTwoFlakesSecond, false)]),
     ],
   },
 
@@ -936,17 +938,17 @@ const invalid: InvalidCase[] = [
     name: 'two VMs of a host, the case differs: both marked, the generate fix is not preferred',
     code: duplicateHost,
     findings: [
-      duplicate('2:71-2:90', [generateFix('vm-a', swap(duplicateHost, '"02:00:00:00:00:AA"', `"${GEN['vm-a']}"`), false)], ['3:71-3:90 also used by interface "vm-b" of VM "b"']),
-      duplicate('3:71-3:90', [generateFix('vm-b', swap(duplicateHost, '"02:00:00:00:00:aa"', `"${GEN['vm-b']}"`), false)], ['2:71-2:90 also used by interface "vm-a" of VM "a"']),
+      duplicate('2:71-2:90', 'MAC 02:00:00:00:00:aa is also declared on interface "vm-b" of VM "b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateHost, '"02:00:00:00:00:AA"', `"${GEN['vm-a']}"`), false)], ['3:71-3:90 also used by interface "vm-b" of VM "b"']),
+      duplicate('3:71-3:90', 'MAC 02:00:00:00:00:aa is also declared on interface "vm-a" of VM "a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateHost, '"02:00:00:00:00:aa"', `"${GEN['vm-b']}"`), false)], ['2:71-2:90 also used by interface "vm-a" of VM "a"']),
     ],
   },
   {
     name: 'the same MAC with dashes and colons: fix all only rewrites the notation',
     code: duplicateNotation,
     findings: [
-      duplicate('2:71-2:90', [generateFix('vm-a', swap(duplicateNotation, '"02:00:00:00:00:01"', `"${GEN['vm-a']}"`), false)], ['3:71-3:90 also used by interface "vm-b" of VM "b"']),
-      duplicate('3:71-3:90', [generateFix('vm-b', swap(duplicateNotation, '"02-00-00-00-00-01"', `"${GEN['vm-b']}"`), false)], ['2:71-2:90 also used by interface "vm-a" of VM "a"']),
-      notation('3:71-3:90', '02:00:00:00:00:01', duplicateNotationColons),
+      duplicate('2:71-2:90', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b" of VM "b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateNotation, '"02:00:00:00:00:01"', `"${GEN['vm-a']}"`), false)], ['3:71-3:90 also used by interface "vm-b" of VM "b"']),
+      duplicate('3:71-3:90', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" of VM "a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateNotation, '"02-00-00-00-00-01"', `"${GEN['vm-b']}"`), false)], ['2:71-2:90 also used by interface "vm-a" of VM "a"']),
+      notation('3:71-3:90', 'MAC "02-00-00-00-00-01" is written with dashes. microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`; `ip link` and hypervisors such as cloud-hypervisor read only colon-separated octets, so the device is not created and the VM does not start. Write it as 02:00:00:00:00:01.', '02:00:00:00:00:01', duplicateNotationColons),
     ],
     fixAll: duplicateNotationColons,
   },
@@ -954,27 +956,27 @@ const invalid: InvalidCase[] = [
     name: 'three interfaces of one guest share a MAC',
     code: duplicateThree,
     findings: [
-      duplicate('2:39-2:58', [generateFix('vm-a', swap(duplicateThree, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:39-3:58 also used by interface "vm-b"', '4:39-4:58 also used by interface "vm-c"']),
-      duplicate('3:39-3:58', [generateFix('vm-b', swap(duplicateThree, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '4:39-4:58 also used by interface "vm-c"']),
-      duplicate('4:39-4:58', [generateFix('vm-c', swap(duplicateThree, 'id = "vm-c"; mac = "02:00:00:00:00:01"', `id = "vm-c"; mac = "${GEN['vm-c']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '3:39-3:58 also used by interface "vm-b"']),
+      duplicate('2:39-2:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b" and interface "vm-c". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateThree, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:39-3:58 also used by interface "vm-b"', '4:39-4:58 also used by interface "vm-c"']),
+      duplicate('3:39-3:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" and interface "vm-c". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateThree, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '4:39-4:58 also used by interface "vm-c"']),
+      duplicate('4:39-4:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" and interface "vm-b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-c', swap(duplicateThree, 'id = "vm-c"; mac = "02:00:00:00:00:01"', `id = "vm-c"; mac = "${GEN['vm-c']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '3:39-3:58 also used by interface "vm-b"']),
     ],
   },
   {
     name: 'a shared universally administered MAC: both marked twice, no preferred fix',
     code: duplicateUniversal,
     findings: [
-      duplicate('1:81-1:100', [generateFix('vm-a', duplicateUniversalA, false)], ['2:81-2:100 also used by interface "vm-b" of VM "b"']),
-      notLocal('1:81-1:100', [generateFix('vm-a', duplicateUniversalA, false)]),
-      duplicate('2:81-2:100', [generateFix('vm-b', duplicateUniversalB, false)], ['1:81-1:100 also used by interface "vm-a" of VM "a"']),
-      notLocal('2:81-2:100', [generateFix('vm-b', duplicateUniversalB, false)]),
+      duplicate('1:81-1:100', 'MAC 00:16:3e:00:00:01 is also declared on interface "vm-b" of VM "b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', duplicateUniversalA, false)], ['2:81-2:100 also used by interface "vm-b" of VM "b"']),
+      notLocal('1:81-1:100', 'MAC 00:16:3e:00:00:01 is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('vm-a', duplicateUniversalA, false)]),
+      duplicate('2:81-2:100', 'MAC 00:16:3e:00:00:01 is also declared on interface "vm-a" of VM "a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', duplicateUniversalB, false)], ['1:81-1:100 also used by interface "vm-a" of VM "a"']),
+      notLocal('2:81-2:100', 'MAC 00:16:3e:00:00:01 is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.', [generateFix('vm-b', duplicateUniversalB, false)]),
     ],
   },
   {
     name: 'a duplicate on an interface with a computed id in a guest: no fix there',
     code: duplicateComputedId,
     findings: [
-      duplicate('3:39-3:58', [generateFix('vm-a', swap(duplicateComputedId, 'id = "vm-a"; mac = "02:00:00:00:00:07"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['4:59-4:78 also used here']),
-      duplicate('4:59-4:78', [], ['3:39-3:58 also used by interface "vm-a"']),
+      duplicate('3:39-3:58', 'MAC 02:00:00:00:00:07 is also declared on another interface. Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateComputedId, 'id = "vm-a"; mac = "02:00:00:00:00:07"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['4:59-4:78 also used here']),
+      duplicate('4:59-4:78', 'MAC 02:00:00:00:00:07 is also declared on interface "vm-a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [], ['3:39-3:58 also used by interface "vm-a"']),
     ],
   },
 
@@ -982,9 +984,9 @@ const invalid: InvalidCase[] = [
     name: 'variants of one interface and another VM share a MAC: variants get the same generated MAC',
     code: variantsAndOtherVm,
     findings: [
-      duplicate('3:50-3:69', [generateFix('vm-a', swap(variantsAndOtherVm, 'then [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `then [ { type = "macvtap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['5:81-5:100 also used by interface "vm-b" of VM "b"']),
-      duplicate('4:46-4:65', [generateFix('vm-a', swap(variantsAndOtherVm, 'else [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `else [ { type = "tap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['5:81-5:100 also used by interface "vm-b" of VM "b"']),
-      duplicate('5:81-5:100', [generateFix('vm-b', swap(variantsAndOtherVm, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], [
+      duplicate('3:50-3:69', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b" of VM "b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(variantsAndOtherVm, 'then [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `then [ { type = "macvtap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['5:81-5:100 also used by interface "vm-b" of VM "b"']),
+      duplicate('4:46-4:65', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b" of VM "b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(variantsAndOtherVm, 'else [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"', `else [ { type = "tap"; id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['5:81-5:100 also used by interface "vm-b" of VM "b"']),
+      duplicate('5:81-5:100', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" of VM "a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(variantsAndOtherVm, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], [
         '3:50-3:69 also used by interface "vm-a" of VM "a"',
         '4:46-4:65 also used by interface "vm-a" of VM "a"',
       ]),
@@ -995,77 +997,77 @@ const invalid: InvalidCase[] = [
   {
     name: 'guest: networking.interfaces.<n>.macAddress',
     code: guestNetworkingInterfaces,
-    findings: [override('3:2-3:62', guestNetworkingInterfacesFixed)],
+    findings: [override('3:2-3:62', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', guestNetworkingInterfacesFixed)],
     fixAll: guestNetworkingInterfacesFixed,
   },
   {
     name: "host: linkConfig.MACAddress in one VM's config; the host's own MAC is its own business",
     code: hostLinkConfig,
-    findings: [override('6:6-6:50', hostLinkConfigFixed)],
+    findings: [override('6:6-6:50', '`systemd.network.links."10-eth".linkConfig.MACAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', hostLinkConfigFixed)],
     fixAll: hostLinkConfigFixed,
   },
   {
     name: 'guest: a netdev with netdevConfig.MACAddress',
     code: guestNetdev,
-    findings: [override('6:6-6:39', guestNetdevFixed)],
+    findings: [override('6:6-6:39', '`systemd.network.netdevs."10-br0".netdevConfig.MACAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', guestNetdevFixed)],
     fixAll: guestNetdevFixed,
   },
   {
     name: 'guest: linkConfig.MACAddress of a network, next to matchConfig.MACAddress',
     code: guestNetworkLink,
-    findings: [override('4:19-4:52', guestNetworkLinkFixed)],
+    findings: [override('4:19-4:52', '`systemd.network.networks."20-lan".linkConfig.MACAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', guestNetworkLinkFixed)],
     fixAll: guestNetworkLinkFixed,
   },
   {
     name: 'guest: ip link set ... address in a script: no fix',
     code: guestScript,
-    findings: [overrideCommand('5:4-5:50'), overrideCommand('6:25-6:70'), overrideCommand('7:4-7:39')],
+    findings: [overrideCommand('5:4-5:50', '`ip link set dev eth0 address 02:00:00:00:00:05` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare the MAC in microvm.interfaces and drop this command.'), overrideCommand('6:25-6:70', '`ip link set eth1 up address 02:00:00:00:00:06` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare the MAC in microvm.interfaces and drop this command.'), overrideCommand('7:4-7:39', '`ip link set dev eth2 address "$MAC"` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare the MAC in microvm.interfaces and drop this command.')],
   },
   {
     name: "host: ip link set ... address in a VM's config, not in the host's own script",
     code: hostVmScript,
-    findings: [overrideCommand('4:32-4:78'), overrideCommand('5:29-5:66')],
+    findings: [overrideCommand('4:32-4:78', '`ip link set dev eth0 address 02:00:00:00:00:07` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare the MAC in microvm.interfaces and drop this command.'), overrideCommand('5:29-5:66', '`ip link set dev eth1 address \\"$MAC\\"` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare the MAC in microvm.interfaces and drop this command.')],
   },
   {
     name: 'overrides through lib.mkForce and lib.mkIf in a VM config function',
     code: throughMkForceAndMkIf,
-    findings: [override('4:42-4:80', throughMkForce), override('6:6-6:39', throughMkIf)],
+    findings: [override('4:42-4:80', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', throughMkForce), override('6:6-6:39', '`networking.interfaces.eth1.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', throughMkIf)],
     fixAll: throughBoth,
   },
   {
     name: 'removal keeps tab indentation',
     code: tabs,
-    findings: [override('8:2-8:35', tabsFixed)],
+    findings: [override('8:2-8:35', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', tabsFixed)],
     fixAll: tabsFixed,
   },
   {
     name: 'removal keeps CRLF line endings',
     code: windows,
-    findings: [override('4:4-4:48', windowsFixed)],
+    findings: [override('4:4-4:48', '`systemd.network.links."10-eth".linkConfig.MACAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', windowsFixed)],
     fixAll: windowsFixed,
   },
   {
     name: 'flake: the override sits in another module of the same nixosSystem',
     code: flakeSecondModule,
-    findings: [override('7:10-7:70', flakeSecondModuleFixed)],
+    findings: [override('7:10-7:70', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', flakeSecondModuleFixed)],
     fixAll: flakeSecondModuleFixed,
   },
   {
     name: 'one-line set: only the binding goes',
     code: oneLineSet,
-    findings: [override('2:49-2:82', oneLineSetFixed)],
+    findings: [override('2:49-2:82', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', oneLineSetFixed)],
     fixAll: oneLineSetFixed,
   },
   {
     name: 'a trailing comment stays',
     code: trailingComment,
-    findings: [override('2:2-2:62', trailingCommentFixed)],
+    findings: [override('2:2-2:62', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.', trailingCommentFixed)],
     fixAll: trailingCommentFixed,
   },
   {
     name: 'a comment inside the binding: no fix',
     code: commentInside,
-    findings: [override('2:2-2:75')],
+    findings: [override('2:2-2:75', '`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM\'s address. Declare the MAC in microvm.interfaces and remove this setting.')],
   },
 ];
 

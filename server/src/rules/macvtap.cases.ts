@@ -3,16 +3,26 @@
  * `invalid` case lists every finding with its exact range and every fix with
  * the exact document it produces. Run by test/unit/rule-cases.test.ts.
  */
-import type { CaseTable, ExpectedFinding, ExpectedFix } from '../../../test/support/cases';
+import type { CaseTable, ExpectedFinding, ExpectedFix } from './caseTable';
 
-const MODES = ['vepa', 'bridge', 'private', 'passthru', 'source'];
+/**
+ * The order of the "Set macvtap.mode" fixes, written out: the preferred (or
+ * suggested) mode first, then the others in the order the docs list them.
+ */
+const VEPA_FIRST = ['vepa', 'bridge', 'private', 'passthru', 'source'];
+const BRIDGE_FIRST = ['bridge', 'vepa', 'private', 'passthru', 'source'];
+const PASSTHRU_FIRST = ['passthru', 'vepa', 'bridge', 'private', 'source'];
 
-/** The five "Set macvtap.mode" fixes; `template` is the fixed document with MODE where the mode goes. */
-export function modeFixes(template: string, preferred = 'vepa'): ExpectedFix[] {
-  return [preferred, ...MODES.filter((m) => m !== preferred)].map((mode) => ({
-    title: `Set macvtap.mode = "${mode}"`,
+/**
+ * The five "Set macvtap.mode" fixes in `order`, the first preferred;
+ * `template` is the fixed document with MODE where the mode goes.
+ * `firstTitle` replaces the first fix's title (the "did you mean" fix).
+ */
+function modeFixes(template: string, order: readonly string[], firstTitle?: string): ExpectedFix[] {
+  return order.map((mode, k) => ({
+    title: k === 0 && firstTitle !== undefined ? firstTitle : `Set macvtap.mode = "${mode}"`,
     output: template.replaceAll('MODE', mode),
-    preferred: mode === preferred,
+    preferred: k === 0,
   }));
 }
 
@@ -22,26 +32,30 @@ const crlf = (...lines: string[]) => lines.map((l) => l + '\r\n').join('');
 /** The template with the preferred mode filled in: what "fix all" writes. */
 const fixed = (template: string, mode = 'vepa') => template.replaceAll('MODE', mode);
 
-const modeMissing = (range: string, template: string, preferred = 'vepa'): ExpectedFinding => ({
+const modeMissing = (range: string, message: string, template: string, order = VEPA_FIRST): ExpectedFinding => ({
   code: 'macvtap-mode-missing',
   messageId: 'missing',
   range,
-  fixes: modeFixes(template, preferred),
+  message,
+  fixes: modeFixes(template, order),
 });
-const modeNull = (range: string, template: string, preferred = 'vepa'): ExpectedFinding => ({
+const modeNull = (range: string, message: string, template: string, order = VEPA_FIRST): ExpectedFinding => ({
   code: 'macvtap-mode-missing',
   messageId: 'isNull',
   range,
-  fixes: modeFixes(template, preferred),
+  message,
+  fixes: modeFixes(template, order),
 });
-/** With a suggestion, the suggested mode comes first and its fix says "did you mean it?". */
-const modeInvalid = (range: string, template: string, suggestion?: string, preferred = 'vepa'): ExpectedFinding => {
-  const fixes = modeFixes(template, suggestion ?? preferred);
-  if (suggestion) fixes[0] = { ...fixes[0], title: `Change to "${suggestion}" (did you mean it?)` };
-  return { code: 'macvtap-mode-invalid', messageId: suggestion ? 'invalidWithSuggestion' : 'invalid', range, fixes };
-};
-const linkMissing = (range: string): ExpectedFinding => ({ code: 'macvtap-link-missing', messageId: 'missing', range, fixes: [] });
-const linkNull = (range: string): ExpectedFinding => ({ code: 'macvtap-link-missing', messageId: 'isNull', range, fixes: [] });
+/** `didYouMean`: the title of the first fix when the message suggests a mode (that mode comes first in `order`). */
+const modeInvalid = (range: string, message: string, template: string, order: readonly string[], didYouMean?: string): ExpectedFinding => ({
+  code: 'macvtap-mode-invalid',
+  messageId: didYouMean ? 'invalidWithSuggestion' : 'invalid',
+  range,
+  message,
+  fixes: modeFixes(template, order, didYouMean),
+});
+const linkMissing = (range: string, message: string): ExpectedFinding => ({ code: 'macvtap-link-missing', messageId: 'missing', range, message, fixes: [] });
+const linkNull = (range: string, message: string): ExpectedFinding => ({ code: 'macvtap-link-missing', messageId: 'isNull', range, message, fixes: [] });
 
 // ---------------------------------------------------------------------------
 // Invalid-case documents and their fixed templates (MODE = the inserted mode).
@@ -1084,7 +1098,7 @@ export const cases: CaseTable = {
         {
           code: 'macvtap-mode-missing',
           messageId: 'missing',
-          range: '2:4-2:21',
+          range: '2:4-2:21', message: 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.',
           fixes: modeFixes(
             [
               '{',
@@ -1098,6 +1112,7 @@ export const cases: CaseTable = {
               '}',
               '',
             ].join('\n'),
+            VEPA_FIRST,
           ),
         },
       ],
@@ -1117,136 +1132,136 @@ export const cases: CaseTable = {
     {
       name: 'guest module with formals, nested multi-line macvtap set',
       code: guestModuleNested,
-      findings: [modeMissing('4:6-4:23', guestModuleNestedFixed)],
+      findings: [modeMissing('4:6-4:23', 'Interface "vm-web" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', guestModuleNestedFixed)],
       fixAll: fixed(guestModuleNestedFixed),
     },
     {
       name: 'host microvm.vms.<name>.config, dotted link',
       code: hostDottedConfig,
-      findings: [modeMissing('3:6-3:23', hostDottedConfigFixed)],
+      findings: [modeMissing('3:6-3:23', 'Interface "vm-web" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', hostDottedConfigFixed)],
       fixAll: fixed(hostDottedConfigFixed),
     },
     {
       name: 'host microvm.vms.<name> = { config = ...; }, one-line nested macvtap set',
       code: hostNestedConfig,
-      findings: [modeMissing('9:10-9:27', hostNestedConfigFixed)],
+      findings: [modeMissing('9:10-9:27', 'Interface "vm-db" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', hostNestedConfigFixed)],
       fixAll: fixed(hostNestedConfigFixed),
     },
     {
       name: 'flake nixosSystem modules list',
       code: flake,
-      findings: [modeMissing('10:12-10:29', flakeFixed)],
+      findings: [modeMissing('10:12-10:29', 'Interface "my-vm" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', flakeFixed)],
       fixAll: fixed(flakeFixed),
     },
     {
       name: 'empty one-line macvtap = { }',
       code: emptyNestedOneLine,
-      findings: [linkMissing('3:6-3:23'), modeMissing('3:6-3:23', emptyNestedOneLineFixed)],
+      findings: [linkMissing('3:6-3:23', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('3:6-3:23', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', emptyNestedOneLineFixed)],
       fixAll: fixed(emptyNestedOneLineFixed),
     },
     {
       name: 'empty multi-line macvtap set',
       code: emptyNestedMultiLine,
-      findings: [linkMissing('2:4-2:21'), modeMissing('2:4-2:21', emptyNestedMultiLineFixed)],
+      findings: [linkMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', emptyNestedMultiLineFixed)],
       fixAll: fixed(emptyNestedMultiLineFixed),
     },
     {
       name: 'macvtap set holding only a comment',
       code: nestedOnlyComment,
-      findings: [linkMissing('2:4-2:21'), modeMissing('2:4-2:21', nestedOnlyCommentFixed)],
+      findings: [linkMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', nestedOnlyCommentFixed)],
       fixAll: fixed(nestedOnlyCommentFixed),
     },
     {
       name: 'one-line macvtap set holding only a block comment',
       code: nestedOnlyBlockCommentOneLine,
-      findings: [linkMissing('0:27-0:44'), modeMissing('0:27-0:44', nestedOnlyBlockCommentOneLineFixed)],
+      findings: [linkMissing('0:27-0:44', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('0:27-0:44', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', nestedOnlyBlockCommentOneLineFixed)],
       fixAll: fixed(nestedOnlyBlockCommentOneLineFixed),
     },
     {
       name: 'quoted "type" and "macvtap".link',
       code: quotedNames,
-      findings: [modeMissing('2:4-2:23', quotedNamesFixed)],
+      findings: [modeMissing('2:4-2:23', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', quotedNamesFixed)],
       fixAll: fixed(quotedNamesFixed),
     },
     {
       name: "type = ''macvtap''",
       code: indentedStringType,
-      findings: [modeMissing('3:4-3:23', indentedStringTypeFixed)],
+      findings: [modeMissing('3:4-3:23', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', indentedStringTypeFixed)],
       fixAll: fixed(indentedStringTypeFixed),
     },
     {
       name: 'rec set',
       code: recSet,
-      findings: [modeMissing('5:6-5:23', recSetFixed)],
+      findings: [modeMissing('5:6-5:23', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', recSetFixed)],
       fixAll: fixed(recSetFixed),
     },
     {
       name: 'map lambda over names',
       code: mapLambda,
-      findings: [modeMissing('6:4-6:21', mapLambdaFixed)],
+      findings: [modeMissing('6:4-6:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', mapLambdaFixed)],
       fixAll: fixed(mapLambdaFixed),
     },
     {
       name: 'lib.optional cond { ... }',
       code: libOptional,
-      findings: [modeMissing('3:4-3:21', libOptionalFixed)],
+      findings: [modeMissing('3:4-3:21', 'Interface "vm-foo" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', libOptionalFixed)],
       fixAll: fixed(libOptionalFixed),
     },
     {
       name: 'lib.optionals cond [ ... ] after a user interface',
       code: libOptionals,
-      findings: [modeMissing('5:6-5:23', libOptionalsFixed)],
+      findings: [modeMissing('5:6-5:23', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', libOptionalsFixed)],
       fixAll: fixed(libOptionalsFixed),
     },
     {
       name: 'lib.mkIf cond [ ... ] inside lib.mkIf',
       code: libMkIf,
-      findings: [modeMissing('5:8-5:25', libMkIfFixed)],
+      findings: [modeMissing('5:8-5:25', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', libMkIfFixed)],
       fixAll: fixed(libMkIfFixed),
     },
     {
       name: 'flip mapAttrsToList with { mac, ... } formals',
       code: flipMapAttrsToList,
-      findings: [modeMissing('9:4-9:21', flipMapAttrsToListFixed)],
+      findings: [modeMissing('9:4-9:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', flipMapAttrsToListFixed)],
       fixAll: fixed(flipMapAttrsToListFixed),
     },
     {
       name: 'let-bound interface set',
       code: letBound,
-      findings: [modeMissing('2:4-2:21', letBoundFixed)],
+      findings: [modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', letBoundFixed)],
       fixAll: fixed(letBoundFixed),
     },
     {
       name: 'one-line set without any macvtap setting',
       code: oneLineBare,
-      findings: [linkMissing('0:27-0:44'), modeMissing('0:27-0:44', oneLineBareFixed)],
+      findings: [linkMissing('0:27-0:44', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('0:27-0:44', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', oneLineBareFixed)],
       fixAll: fixed(oneLineBareFixed),
     },
     {
       name: 'multi-line set without any macvtap setting',
       code: multiLineBare,
-      findings: [linkMissing('2:4-2:21'), modeMissing('2:4-2:21', multiLineBareFixed)],
+      findings: [linkMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', multiLineBareFixed)],
       fixAll: fixed(multiLineBareFixed),
     },
     {
       name: 'type on the opening brace line, trailing comment on link',
       code: typeOnBraceLine,
-      findings: [modeMissing('1:27-1:44', typeOnBraceLineFixed)],
+      findings: [modeMissing('1:27-1:44', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', typeOnBraceLineFixed)],
       fixAll: fixed(typeOnBraceLineFixed),
     },
     {
       name: 'type on the opening brace line, no macvtap setting',
       code: typeOnBraceLineBare,
-      findings: [linkMissing('1:27-1:44'), modeMissing('1:27-1:44', typeOnBraceLineBareFixed)],
+      findings: [linkMissing('1:27-1:44', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('1:27-1:44', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', typeOnBraceLineBareFixed)],
       fixAll: fixed(typeOnBraceLineBareFixed),
     },
     {
       name: 'several interfaces in one list, some fine',
       code: manyInterfaces,
       findings: [
-        modeMissing('9:6-9:23', manyInterfacesSecondFixed),
-        modeInvalid('23:40-23:47', manyInterfacesFourthFixed, 'bridge'),
-        linkMissing('25:6-25:23'),
+        modeMissing('9:6-9:23', 'Interface "vm-a2" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', manyInterfacesSecondFixed),
+        modeInvalid('23:40-23:47', 'macvtap.mode "brige" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?', manyInterfacesFourthFixed, BRIDGE_FIRST, 'Change to "bridge" (did you mean it?)'),
+        linkMissing('25:6-25:23', 'Interface "vm-a5" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'),
       ],
       fixAll: manyInterfaces
         .replace('"eth1";\n', '"eth1";\n      macvtap.mode = "vepa";\n')
@@ -1255,243 +1270,243 @@ export const cases: CaseTable = {
     {
       name: 'two VMs on one host, missing and null mode',
       code: twoVms,
-      findings: [modeMissing('3:6-3:23', twoVmsWebFixed), modeNull('11:23-11:27', twoVmsDbFixed)],
+      findings: [modeMissing('3:6-3:23', 'Interface "vm-web" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', twoVmsWebFixed), modeNull('11:23-11:27', 'Interface "vm-db" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.', twoVmsDbFixed)],
       fixAll: twoVms.replace('"eth0";\n    }', '"eth0";\n      macvtap.mode = "vepa";\n    }').replace('null', '"vepa"'),
     },
     {
       name: 'dotted mode = null',
       code: dottedNull,
-      findings: [modeNull('5:19-5:23', dottedNullFixed)],
+      findings: [modeNull('5:19-5:23', 'Interface "vm-a" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.', dottedNullFixed)],
       fixAll: fixed(dottedNullFixed),
     },
     {
       name: 'nested mode = null',
       code: nestedNull,
-      findings: [modeNull('6:13-6:17', nestedNullFixed)],
+      findings: [modeNull('6:13-6:17', 'Interface "vm-a" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.', nestedNullFixed)],
       fixAll: fixed(nestedNullFixed),
     },
     {
       name: 'link = null and mode = null in a one-line set',
       code: bothNull,
-      findings: [linkNull('0:77-0:81'), modeNull('0:90-0:94', bothNullFixed)],
+      findings: [linkNull('0:77-0:81', 'Interface "vm-a" sets macvtap.link = null: the macvtap device needs a parent host interface. Set it to one, such as "eth0".'), modeNull('0:90-0:94', 'Interface "vm-a" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.', bothNullFixed)],
       fixAll: fixed(bothNullFixed),
     },
     {
       name: 'dotted link = null',
       code: linkNullDoc,
-      findings: [linkNull('4:19-4:23')],
+      findings: [linkNull('4:19-4:23', 'Interface "vm-a" sets macvtap.link = null: the macvtap device needs a parent host interface. Set it to one, such as "eth0".')],
     },
     {
       name: 'mode "vpea" (swapped letters)',
       code: vpea,
-      findings: [modeInvalid('5:19-5:25', vpeaFixed, 'vepa')],
+      findings: [modeInvalid('5:19-5:25', 'macvtap.mode "vpea" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "vepa"?', vpeaFixed, VEPA_FIRST, 'Change to "vepa" (did you mean it?)')],
       fixAll: fixed(vpeaFixed),
     },
     {
       name: 'mode "Bridge" (capital letter), one-line nested',
       code: capitalBridge,
-      findings: [modeInvalid('0:79-0:87', capitalBridgeFixed, 'bridge')],
+      findings: [modeInvalid('0:79-0:87', 'macvtap.mode "Bridge" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?', capitalBridgeFixed, BRIDGE_FIRST, 'Change to "bridge" (did you mean it?)')],
       fixAll: fixed(capitalBridgeFixed, 'bridge'),
     },
     {
       name: 'mode "brigde" in a map lambda, mode before link',
       code: brigdeInMap,
-      findings: [modeInvalid('5:19-5:27', brigdeInMapFixed, 'bridge')],
+      findings: [modeInvalid('5:19-5:27', 'macvtap.mode "brigde" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?', brigdeInMapFixed, BRIDGE_FIRST, 'Change to "bridge" (did you mean it?)')],
       fixAll: fixed(brigdeInMapFixed, 'bridge'),
     },
     {
       name: 'mode "passtru" on the host, nested',
       code: passtruHost,
-      findings: [modeInvalid('8:17-8:26', passtruHostFixed, 'passthru')],
+      findings: [modeInvalid('8:17-8:26', 'macvtap.mode "passtru" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "passthru"?', passtruHostFixed, PASSTHRU_FIRST, 'Change to "passthru" (did you mean it?)')],
       fixAll: fixed(passtruHostFixed, 'passthru'),
     },
     {
       name: 'mode "foo" (no suggestion)',
       code: fooMode,
-      findings: [modeInvalid('0:96-0:101', fooModeFixed)],
+      findings: [modeInvalid('0:96-0:101', 'macvtap.mode "foo" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it and `ip link` cannot create the device.', fooModeFixed, VEPA_FIRST)],
       fixAll: fixed(fooModeFixed),
     },
     {
       name: 'empty mode string',
       code: emptyMode,
-      findings: [modeInvalid('0:96-0:98', emptyModeFixed)],
+      findings: [modeInvalid('0:96-0:98', 'macvtap.mode "" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it and `ip link` cannot create the device.', emptyModeFixed, VEPA_FIRST)],
       fixAll: fixed(emptyModeFixed),
     },
     {
       name: "mode ''vpea'' (indented string)",
       code: indentedVpea,
-      findings: [modeInvalid('3:40-3:48', indentedVpeaFixed, 'vepa')],
+      findings: [modeInvalid('3:40-3:48', 'macvtap.mode "vpea" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "vepa"?', indentedVpeaFixed, VEPA_FIRST, 'Change to "vepa" (did you mean it?)')],
       fixAll: fixed(indentedVpeaFixed),
     },
     {
       name: 'comments between bindings, trailing comment on the link line',
       code: comments,
-      findings: [modeMissing('3:4-3:21', commentsFixed)],
+      findings: [modeMissing('3:4-3:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', commentsFixed)],
       fixAll: fixed(commentsFixed),
     },
     {
       name: 'block comment after the link binding',
       code: blockCommentAfterAnchor,
-      findings: [modeMissing('2:4-2:21', blockCommentAfterAnchorFixed)],
+      findings: [modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', blockCommentAfterAnchorFixed)],
       fixAll: fixed(blockCommentAfterAnchorFixed),
     },
     {
       name: 'tab indentation, nested set',
       code: tabs,
-      findings: [modeMissing('3:3-3:20', tabsFixed)],
+      findings: [modeMissing('3:3-3:20', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', tabsFixed)],
       fixAll: fixed(tabsFixed),
     },
     {
       name: 'tab indentation, empty multi-line macvtap set',
       code: tabsEmptyNested,
-      findings: [linkMissing('2:2-2:19'), modeMissing('2:2-2:19', tabsEmptyNestedFixed)],
+      findings: [linkMissing('2:2-2:19', 'This interface has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('2:2-2:19', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', tabsEmptyNestedFixed)],
       fixAll: fixed(tabsEmptyNestedFixed),
     },
     {
       name: 'tab indentation, dotted link',
       code: tabsDotted,
-      findings: [modeMissing('2:2-2:19', tabsDottedFixed)],
+      findings: [modeMissing('2:2-2:19', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', tabsDottedFixed)],
       fixAll: fixed(tabsDottedFixed),
     },
     {
       name: 'CRLF line endings, dotted link',
       code: crlfDotted,
-      findings: [modeMissing('3:4-3:21', crlfDottedFixed)],
+      findings: [modeMissing('3:4-3:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', crlfDottedFixed)],
       fixAll: fixed(crlfDottedFixed),
     },
     {
       name: 'CRLF line endings, empty multi-line macvtap set',
       code: crlfEmptyNested,
-      findings: [linkMissing('2:4-2:21'), modeMissing('2:4-2:21', crlfEmptyNestedFixed)],
+      findings: [linkMissing('2:4-2:21', 'This interface has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('2:4-2:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', crlfEmptyNestedFixed)],
       fixAll: fixed(crlfEmptyNestedFixed),
     },
     {
       name: 'CRLF line endings, macvtap set holding only a comment',
       code: crlfNestedComment,
-      findings: [linkMissing('2:4-2:21'), modeMissing('2:4-2:21', crlfNestedCommentFixed)],
+      findings: [linkMissing('2:4-2:21', 'This interface has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.'), modeMissing('2:4-2:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', crlfNestedCommentFixed)],
       fixAll: fixed(crlfNestedCommentFixed),
     },
     {
       name: 'lone CR line endings',
       code: loneCr,
-      findings: [modeMissing('2:4-2:21', loneCrFixed)],
+      findings: [modeMissing('2:4-2:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', loneCrFixed)],
       fixAll: fixed(loneCrFixed),
     },
     {
       name: 'emoji before the type binding (UTF-16 columns)',
       code: nonAscii,
-      findings: [modeMissing('2:36-2:53', nonAsciiFixed)],
+      findings: [modeMissing('2:36-2:53', 'Interface "vm-é" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', nonAsciiFixed)],
       fixAll: fixed(nonAsciiFixed),
     },
     {
       name: 'non-ASCII id and comments, several bindings on one line',
       code: nonAsciiMultiLine,
-      findings: [modeMissing('3:20-3:37', nonAsciiMultiLineFixed)],
+      findings: [modeMissing('3:20-3:37', 'Interface "vm-café" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', nonAsciiMultiLineFixed)],
       fixAll: fixed(nonAsciiMultiLineFixed),
     },
     {
       name: 'stray = in another binding',
       code: strayEquals,
-      findings: [modeMissing('3:4-3:21', strayEqualsFixed)],
+      findings: [modeMissing('3:4-3:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', strayEqualsFixed)],
       fixAll: fixed(strayEqualsFixed),
     },
     {
       name: 'unclosed let in another binding',
       code: unclosedLet,
-      findings: [modeMissing('3:4-3:21', unclosedLetFixed)],
+      findings: [modeMissing('3:4-3:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', unclosedLetFixed)],
       fixAll: fixed(unclosedLetFixed),
     },
     {
       name: 'trailing comma in lambda formals',
       code: trailingCommaFormals,
-      findings: [modeMissing('3:4-3:21', trailingCommaFormalsFixed)],
+      findings: [modeMissing('3:4-3:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', trailingCommaFormalsFixed)],
       fixAll: fixed(trailingCommaFormalsFixed),
     },
     {
       name: 'type binding last, link before it',
       code: typeLast,
-      findings: [modeMissing('6:6-6:23', typeLastFixed)],
+      findings: [modeMissing('6:6-6:23', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', typeLastFixed)],
       fixAll: fixed(typeLastFixed),
     },
     {
       name: 'closing brace on the link line',
       code: braceOnAnchorLine,
-      findings: [modeMissing('2:4-2:21', braceOnAnchorLineFixed)],
+      findings: [modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', braceOnAnchorLineFixed)],
       fixAll: fixed(braceOnAnchorLineFixed),
     },
     {
       name: 'another binding after link on the same line',
       code: bindingAfterAnchorOnLine,
-      findings: [modeMissing('2:4-2:21', bindingAfterAnchorOnLineFixed)],
+      findings: [modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', bindingAfterAnchorOnLineFixed)],
       fixAll: fixed(bindingAfterAnchorOnLineFixed),
     },
     {
       name: 'with lib; optional',
       code: withLib,
-      findings: [modeMissing('3:4-3:21', withLibFixed)],
+      findings: [modeMissing('3:4-3:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', withLibFixed)],
       fixAll: fixed(withLibFixed),
     },
     {
       name: 'preferred mode bridge, nested set',
       code: preferBridgeNested,
       options: { preferredMode: 'bridge' },
-      findings: [modeMissing('2:4-2:21', preferBridgeNestedFixed, 'bridge')],
+      findings: [modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', preferBridgeNestedFixed, BRIDGE_FIRST)],
       fixAll: fixed(preferBridgeNestedFixed, 'bridge'),
     },
     {
       name: 'preferred mode bridge, mode = null',
       code: preferBridgeNull,
       options: { preferredMode: 'bridge' },
-      findings: [modeNull('0:83-0:87', preferBridgeNullFixed, 'bridge')],
+      findings: [modeNull('0:83-0:87', 'This interface sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.', preferBridgeNullFixed, BRIDGE_FIRST)],
       fixAll: fixed(preferBridgeNullFixed, 'bridge'),
     },
     {
       name: 'preferred mode bridge, mode "foo" without suggestion',
       code: fooMode,
       options: { preferredMode: 'bridge' },
-      findings: [modeInvalid('0:96-0:101', fooModeFixed, undefined, 'bridge')],
+      findings: [modeInvalid('0:96-0:101', 'macvtap.mode "foo" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it and `ip link` cannot create the device.', fooModeFixed, BRIDGE_FIRST)],
       fixAll: fixed(fooModeFixed, 'bridge'),
     },
     {
       name: 'preferred mode bridge, a suggestion wins',
       code: vpea,
       options: { preferredMode: 'bridge' },
-      findings: [modeInvalid('5:19-5:25', vpeaFixed, 'vepa')],
+      findings: [modeInvalid('5:19-5:25', 'macvtap.mode "vpea" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "vepa"?', vpeaFixed, VEPA_FIRST, 'Change to "vepa" (did you mean it?)')],
       fixAll: fixed(vpeaFixed),
     },
     {
       name: 'nested set with mode but no link',
       code: nestedModeNoLink,
-      findings: [linkMissing('2:4-2:21')],
+      findings: [linkMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.')],
     },
     {
       name: 'two one-line sets on the same line',
       code: twoSetsOneLine,
-      findings: [modeMissing('0:27-0:44', twoSetsOneLineFirstFixed), modeMissing('0:72-0:89', twoSetsOneLineSecondFixed)],
+      findings: [modeMissing('0:27-0:44', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', twoSetsOneLineFirstFixed), modeMissing('0:72-0:89', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', twoSetsOneLineSecondFixed)],
       fixAll: twoSetsOneLine.replace('"eth0";', '"eth0"; macvtap.mode = "vepa";').replace('"eth1";', '"eth1"; macvtap.mode = "vepa";'),
     },
     {
       name: 'mode "bridge " with a trailing space',
       code: modeTrailingSpace,
-      findings: [modeInvalid('0:83-0:92', modeTrailingSpaceFixed, 'bridge')],
+      findings: [modeInvalid('0:83-0:92', 'macvtap.mode "bridge " is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?', modeTrailingSpaceFixed, BRIDGE_FIRST, 'Change to "bridge" (did you mean it?)')],
       fixAll: fixed(modeTrailingSpaceFixed, 'bridge'),
     },
     {
       name: 'parenthesized null mode',
       code: parenthesizedNull,
-      findings: [modeNull('3:38-3:44', parenthesizedNullFixed)],
+      findings: [modeNull('3:38-3:44', 'This interface sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.', parenthesizedNullFixed)],
       fixAll: fixed(parenthesizedNullFixed),
     },
     {
       name: 'multi-line macvtap set with link on the opening brace line',
       code: nestedLinkOnBraceLine,
-      findings: [modeMissing('2:4-2:21', nestedLinkOnBraceLineFixed)],
+      findings: [modeMissing('2:4-2:21', 'This interface has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', nestedLinkOnBraceLineFixed)],
       fixAll: fixed(nestedLinkOnBraceLineFixed),
     },
     {
       name: 'link value on the next line',
       code: linkValueOnNextLine,
-      findings: [modeMissing('2:4-2:21', linkValueOnNextLineFixed)],
+      findings: [modeMissing('2:4-2:21', 'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.', linkValueOnNextLineFixed)],
       fixAll: fixed(linkValueOnNextLineFixed),
     },
   ],

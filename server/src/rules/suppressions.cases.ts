@@ -3,7 +3,7 @@
  * rules off unless a case turns them on, so each case names the rules it
  * suppresses in `options.severities`.
  */
-import type { CaseTable, ExpectedFinding } from '../../../test/support/cases';
+import type { CaseTable, ExpectedFinding } from './caseTable';
 
 const doc = (...lines: string[]) => lines.map((l) => l + '\n').join('');
 const ON = { severities: { 'macvtap-link-missing': 'error', 'macvtap-mode-missing': 'error', 'mac-invalid': 'error', 'guest-mac-override': 'warning' } } as const;
@@ -22,10 +22,16 @@ const noLink = (...before: string[]) =>
     '}',
   );
 
+/** What macvtap-link-missing says about noLink's interface. */
+const NO_LINK =
+  'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), ' +
+  'and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.';
+
 const linkMissingAt = (line: number, ignore?: ExpectedFinding['ignore']): ExpectedFinding => ({
   code: 'macvtap-link-missing',
   messageId: 'missing',
   range: `${line}:4-${line}:21`,
+  message: NO_LINK,
   fixes: [],
   ...(ignore ? { ignore } : {}),
 });
@@ -90,7 +96,7 @@ export const cases: CaseTable = {
         {
           code: 'suppression-unknown-code',
           messageId: 'unknownWithSuggestion',
-          range: '0:24-0:43',
+          range: '0:24-0:43', message: '"macvtap-link-mising" is not a MicroVM Lint rule, so this comment suppresses nothing. Did you mean "macvtap-link-missing"?',
           fixes: [{ title: 'Change to macvtap-link-missing', output: noLink('# microvm-lint: disable macvtap-link-missing'), preferred: true }],
         },
         linkMissingAt(3),
@@ -101,7 +107,7 @@ export const cases: CaseTable = {
       name: 'unknown code without a suggestion',
       options: ON,
       code: doc('# microvm-lint: disable no-such-rule', '{ }'),
-      findings: [{ code: 'suppression-unknown-code', messageId: 'unknown', range: '0:24-0:36', fixes: [] }],
+      findings: [{ code: 'suppression-unknown-code', messageId: 'unknown', range: '0:24-0:36', message: '"no-such-rule" is not a MicroVM Lint rule, so this comment suppresses nothing. `microvm-lint explain` lists the codes.', fixes: [] }],
     },
     {
       name: 'unused disable-next-line',
@@ -111,7 +117,7 @@ export const cases: CaseTable = {
         {
           code: 'suppression-unused',
           messageId: 'unused',
-          range: '1:36-1:56',
+          range: '1:36-1:56', message: 'Nothing here is reported as macvtap-mode-missing any more: remove this suppression so it cannot hide a future problem.',
           fixes: [{ title: 'Remove this suppression comment', output: doc('{', '  networking.hostName = "vm";', '}'), preferred: true }],
         },
       ],
@@ -125,7 +131,7 @@ export const cases: CaseTable = {
         {
           code: 'suppression-unused',
           messageId: 'unused',
-          range: '2:38-2:49',
+          range: '2:38-2:49', message: 'Nothing here is reported as mac-invalid any more: remove this suppression so it cannot hide a future problem.',
           fixes: [
             {
               title: 'Remove mac-invalid from this suppression comment',
@@ -145,7 +151,7 @@ export const cases: CaseTable = {
         {
           code: 'suppression-unused',
           messageId: 'unusedAll',
-          range: '0:9-0:46',
+          range: '0:9-0:46', message: 'This suppression comment hides nothing: remove it so it cannot hide a future problem.',
           fixes: [{ title: 'Remove this suppression comment', output: doc('{ x = 1; ', '}'), preferred: true }],
         },
       ],
@@ -170,7 +176,7 @@ export const cases: CaseTable = {
         {
           code: 'suppression-unused',
           messageId: 'unused',
-          range: '0:24-0:35',
+          range: '0:24-0:35', message: 'Nothing here is reported as mac-invalid any more: remove this suppression so it cannot hide a future problem.',
           fixes: [
             {
               title: 'Remove this suppression comment',
@@ -182,7 +188,7 @@ export const cases: CaseTable = {
         {
           code: 'suppression-unused',
           messageId: 'unused',
-          range: '3:35-3:55',
+          range: '3:35-3:55', message: 'Nothing here is reported as macvtap-mode-missing any more: remove this suppression so it cannot hide a future problem.',
           fixes: [
             {
               title: 'Remove this suppression comment',
@@ -193,7 +199,7 @@ export const cases: CaseTable = {
         },
         {
           ...linkMissingAt(4),
-          range: '4:1-4:18',
+          range: '4:1-4:18', message: 'Interface "vm-a" has type "macvtap" but no macvtap.link: the macvtap device needs a parent host interface (such as "eth0"), and microvm.nix cannot create it without one. Set macvtap.link to the host interface the VM should share.',
           ignore: [
             {
               title: 'Ignore macvtap-link-missing on this line',
@@ -227,7 +233,7 @@ export const cases: CaseTable = {
         {
           code: 'guest-mac-override',
           messageId: 'command',
-          range: '3:4-3:50',
+          range: '3:4-3:50', message: '`ip link set dev eth0 address 02:00:00:00:00:02` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network. Declare the MAC in microvm.interfaces and drop this command.',
           fixes: [],
           ignore: [
             {

@@ -50,7 +50,7 @@ export function prepareWebBuild(dataDir: string): StaticBuild & { vscodeVersion:
 
 export interface WebTest {
   title: string;
-  state: 'passed' | 'failed';
+  state: 'passed' | 'failed' | 'pending';
   /** For a failure: mocha's report of it (from the details after the summary). */
   error?: string;
 }
@@ -60,10 +60,11 @@ export interface WebSuiteRun {
   exitCode: number;
   /** Everything the workbench sent to codeAutomationLog, in order. */
   output: string[];
-  /** From mocha's summary ("N passing", "N failing"). */
+  /** From mocha's summary ("N passing", "N failing", "N pending"). */
   passing: number;
   failing: number;
-  /** One entry per check mark (mocha's browser build prints ✅) / numbered failure line of mocha's spec reporter. */
+  pending: number;
+  /** One entry per check mark (mocha's browser build prints ✅), "- title" line (skipped) or numbered failure line of mocha's spec reporter. */
   tests: WebTest[];
   /** The page's own console (workbench and extension host messages), for failure reports. */
   console: string[];
@@ -74,9 +75,10 @@ export interface WebSuiteRun {
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Reads mocha's spec reporter output: the test lines, the summary counts and the failure details. */
-export function parseMochaSpec(output: string[]): Pick<WebSuiteRun, 'passing' | 'failing' | 'tests'> {
+export function parseMochaSpec(output: string[]): Pick<WebSuiteRun, 'passing' | 'failing' | 'pending' | 'tests'> {
   let passing = 0;
   let failing = 0;
+  let pending = 0;
   const tests: WebTest[] = [];
   const failed = new Map<number, WebTest>();
   let summary = false;
@@ -89,6 +91,7 @@ export function parseMochaSpec(output: string[]): Pick<WebSuiteRun, 'passing' | 
         summary = true;
         if (count[2] === 'passing') passing = Number(count[1]);
         if (count[2] === 'failing') failing = Number(count[1]);
+        if (count[2] === 'pending') pending = Number(count[1]);
         continue;
       }
       const numbered = /^\s+(\d+)\)\s+(.+)$/.exec(line);
@@ -100,6 +103,8 @@ export function parseMochaSpec(output: string[]): Pick<WebSuiteRun, 'passing' | 
       }
       const ok = /^\s+(?:✓|✔|✅)\s+(.+?)(?:\s+\(\d+ms\))?$/u.exec(line);
       if (ok) tests.push({ title: ok[1], state: 'passed' });
+      const skipped = /^\s+- (.+)$/.exec(line);
+      if (skipped) tests.push({ title: skipped[1], state: 'pending' });
       if (numbered) {
         const test: WebTest = { title: numbered[2], state: 'failed' };
         tests.push(test);
@@ -107,7 +112,7 @@ export function parseMochaSpec(output: string[]): Pick<WebSuiteRun, 'passing' | 
       }
     }
   }
-  return { passing, failing, tests };
+  return { passing, failing, pending, tests };
 }
 
 function listen(server: Server): Promise<number> {

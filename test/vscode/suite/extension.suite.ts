@@ -6,38 +6,19 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsFor, EXTENSION_ID, ours, rangeOf, workspaceFile } from './support';
 
-const EXTENSION_ID = 'microvm-lint.microvm-lint';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the runner opens a workspace folder');
-  return vscode.Uri.joinPath(folder.uri, name);
+/**
+ * Where `text` is in `doc`: the 0-based line of the only line containing it
+ * and its column, so that expectations follow the example file when lines
+ * are added to it.
+ */
+function find(doc: vscode.TextDocument, text: string): { line: number; character: number; range: string } {
+  const hits = doc.getText().split(/\r?\n/).flatMap((l, line) => (l.includes(text) ? [{ line, character: l.indexOf(text) }] : []));
+  assert.equal(hits.length, 1, `exactly one line of ${doc.uri.path} contains ${text}`);
+  const { line, character } = hits[0];
+  return { line, character, range: `${line}:${character}-${line}:${character + text.length}` };
 }
-
-/** Resolves when `uri` has diagnostics that satisfy `test` (event-driven, with a hang guard). */
-function diagnosticsFor(uri: vscode.Uri, test: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const now = vscode.languages.getDiagnostics(uri);
-    if (test(now)) return resolve(now);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri))}`));
-    }, 45_000);
-    const sub = vscode.languages.onDidChangeDiagnostics(() => {
-      const d = vscode.languages.getDiagnostics(uri);
-      if (test(d)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(d);
-      }
-    });
-  });
-}
-
-const ours = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.source === 'microvm-lint');
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
-const rangeOf = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 async function open(name: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
@@ -92,7 +73,7 @@ describe('MicroVM Lint in VS Code', () => {
     const [d, ...rest] = ours(await diagnosticsFor(doc.uri, (ds) => ours(ds).length > 0));
     assert.equal(rest.length, 0);
     assert.equal(codeOf(d), 'macvtap-mode-missing');
-    assert.equal(rangeOf(d.range), '10:8-10:25');
+    assert.equal(rangeOf(d.range), find(doc, 'type = "macvtap";').range);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(doc.getText(d.range), 'type = "macvtap";');
     assert.match((d.code as { target: vscode.Uri }).target.toString(), /docs\/rules\/macvtap-mode-missing\.md$/);
@@ -122,23 +103,27 @@ describe('MicroVM Lint in VS Code', () => {
   it('fixes a typo with "did you mean" and null in place', async () => {
     const doc = await open('host-vms.nix');
     const ds = ours(await diagnosticsFor(doc.uri, (x) => ours(x).length === 2));
-    assert.deepEqual(ds.map((d) => `${codeOf(d)} ${rangeOf(d.range)}`), ['macvtap-mode-invalid 12:17-12:25', 'macvtap-mode-missing 18:105-18:109']);
+    const typoAt = find(doc, '"brigde"');
+    const nullAt = find(doc, 'mode = null;');
+    const [typoLine, nullLine] = [doc.lineAt(typoAt.line).text, doc.lineAt(nullAt.line).text];
+    const nullRange = `${nullAt.line}:${nullAt.character + 7}-${nullAt.line}:${nullAt.character + 11}`;
+    assert.deepEqual(ds.map((d) => `${codeOf(d)} ${rangeOf(d.range)}`), [`macvtap-mode-invalid ${typoAt.range}`, `macvtap-mode-missing ${nullRange}`]);
     const typo = await quickFixes(doc, ds[0].range);
     assert.equal(typo[0].title, 'Change to "bridge" (did you mean it?)');
     assert.ok(await vscode.workspace.applyEdit(typo[0].edit!));
-    assert.equal(doc.lineAt(12).text, '          mode = "bridge";');
+    assert.equal(doc.lineAt(typoAt.line).text, typoLine.replace('"brigde"', '"bridge"'));
     const nul = await quickFixes(doc, ds[1].range);
     assert.ok(await vscode.workspace.applyEdit(nul[0].edit!));
-    assert.equal(doc.lineAt(18).text, '        { type = "macvtap"; id = "vm-ci"; mac = "02:00:00:00:00:03"; macvtap = { link = "enp3s0"; mode = "vepa"; }; }');
+    assert.equal(doc.lineAt(nullAt.line).text, nullLine.replace('mode = null;', 'mode = "vepa";'));
     await diagnosticsFor(doc.uri, (x) => ours(x).length === 0);
     await revert(doc);
   });
 
   it('explains a mode on hover', async () => {
     const doc = await open('fixed.nix');
-    const line = 10; // `        mode = "bridge";`
-    assert.equal(doc.lineAt(line).text.trim(), 'mode = "bridge";');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 17));
+    const at = find(doc, 'mode = "bridge";');
+    // On the "r" of bridge.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(at.line, at.character + 9));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*macvtap mode `bridge`\*\*/);
     assert.match(text, /Frames between macvtaps on the same `link` are switched inside the host/);
@@ -147,8 +132,9 @@ describe('MicroVM Lint in VS Code', () => {
 
   it('completes mode values inside the string', async () => {
     const doc = await open('fixed.nix');
-    const line = 10;
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, 16));
+    const at = find(doc, 'mode = "bridge";');
+    // Just inside the opening quote.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(at.line, at.character + 8));
     const labels = list.items.filter((i) => i.detail === 'macvtap mode').map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.deepEqual(labels.sort(), ['bridge', 'passthru', 'private', 'source', 'vepa']);
   });
@@ -182,9 +168,27 @@ describe('MicroVM Lint in VS Code', () => {
   });
 
   it('restarts the server on command and checks again', async () => {
-    await vscode.commands.executeCommand('microvmLint.restartServer');
     const doc = await open('guest-macvtap.nix');
-    const ds = ours(await diagnosticsFor(doc.uri, (x) => ours(x).length > 0));
-    assert.equal(codeOf(ds[0]), 'macvtap-mode-missing');
+    await diagnosticsFor(doc.uri, (x) => ours(x).length > 0);
+    // Stopping the old client clears its diagnostics; only a publish after that counts, never the ones left from before.
+    let cleared = false;
+    const watch = vscode.languages.onDidChangeDiagnostics(() => {
+      if (ours(vscode.languages.getDiagnostics(doc.uri)).length === 0) cleared = true;
+    });
+    try {
+      await vscode.commands.executeCommand('microvmLint.restartServer');
+      const ds = ours(await diagnosticsFor(doc.uri, (x) => cleared && ours(x).length > 0));
+      assert.deepEqual(ds.map(codeOf), ['macvtap-mode-missing']);
+      // And the new server checks new text: a typo in a mode it has never seen.
+      const link = find(doc, 'macvtap.link = "eth0";');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(link.line + 1, 0), `${' '.repeat(link.character)}macvtap.mode = "vpea";\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = ours(await diagnosticsFor(doc.uri, (x) => ours(x).some((d) => codeOf(d) === 'macvtap-mode-invalid')));
+      assert.deepEqual(after.map((d) => `${codeOf(d)} ${rangeOf(d.range)}`), [`macvtap-mode-invalid ${find(doc, '"vpea"').range}`]);
+    } finally {
+      watch.dispose();
+      await revert(doc);
+    }
   });
 });

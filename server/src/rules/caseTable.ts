@@ -1,9 +1,11 @@
 /**
  * The shape of a rule's case table (server/src/rules/*.cases.ts), run by
- * test/unit/rule-cases.test.ts. Ranges are LSP positions, 0-based:
+ * test/unit/rule-cases.test.ts. Here, beside the tables, so that they are
+ * data next to their rules and import nothing from test/. Only the tables
+ * and the tests import it. Ranges are LSP positions, 0-based:
  * "line:character-line:character", characters in UTF-16 code units.
  */
-import type { AnalysisOptions } from '../../server/src/rules/options';
+import type { AnalysisOptions } from './options';
 
 export interface ExpectedFix {
   title: string;
@@ -16,6 +18,8 @@ export interface ExpectedFinding {
   code: string;
   messageId: string;
   range: string;
+  /** The full message as the user sees it, written out (not built from the rule's template). */
+  message: string;
   /** Every fix, in order; `[]` asserts that there is none. */
   fixes: ExpectedFix[];
   /**
