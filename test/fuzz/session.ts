@@ -37,7 +37,8 @@ export function textAfter(text: LspText, step: Step): LspText {
 }
 
 export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number, index: number): Session {
-  const source = rng.pick(corpus);
+  const withFindings = corpus.filter((s) => s.hasFindings);
+  const source = rng.chance(0.6) && withFindings.length > 0 ? rng.pick(withFindings) : rng.pick(corpus);
   let start = source.text;
   const openMutations = rng.chance(0.25) ? 0 : rng.int(1, 3);
   for (let i = 0; i < openMutations; i++) start = applyMutation(start, mutate(start, rng));
