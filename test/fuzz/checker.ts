@@ -8,7 +8,9 @@
  *    text (the incremental paths agree with the full one);
  *  - every diagnostic, related, hover, completion and fix range is inside
  *    the document (line < lineCount, character <= UTF-16 length of the line);
- *  - every fix's edits apply (inside the document, no overlap) and change the text;
+ *  - every fix's edits apply (inside the document, no overlap), change the
+ *    text and add no ERROR/MISSING node to its tree-sitter tree (what the
+ *    server promises; it also holds where Nix is not installed);
  *  - idempotence: after applying a quick fix, the diagnostic with the same
  *    code at the same spot (its start mapped through the fix's edits) does
  *    not offer a fix with the same title again ("fix all" is left out: it
@@ -16,6 +18,8 @@
  *  - when Nix's parser accepts the text, it accepts every fixed text too.
  */
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol';
+import type { NixParser } from '../../server/src/parse/nixParser';
+import { syntaxProblems } from '../../server/src/rules/fixes';
 import { fmt, LspText } from './lspText';
 import type { NixOracle } from './nixOracle';
 import { ContentModified, RequestCancelled, type ServerUnderTest } from './server';
@@ -67,6 +71,7 @@ export class Checker {
 
   constructor(
     private readonly server: ServerUnderTest,
+    private readonly parser: NixParser,
     readonly nix: NixOracle | undefined,
     readonly counts: Counts,
   ) {}
@@ -157,6 +162,7 @@ export class Checker {
     }
 
     const fixes: { action: CodeAction; diagnostic?: Diagnostic; edits: TextEdit[]; fixed: string }[] = [];
+    let syntaxBefore: number | undefined;
     const collect = (actions: CodeAction[] | null, diagnostic?: Diagnostic) => {
       for (const action of actions ?? []) {
         const what = `code action "${action.title}"${diagnostic ? ` for ${diagnostic.code} at ${fmt(diagnostic.range)}` : ''}`;
@@ -164,6 +170,9 @@ export class Checker {
         const applied = text.applyEdits(edits);
         if ('problem' in applied) throw new Failed(`${what}: ${applied.problem}`, { 'edits.json': JSON.stringify(edits, null, 1) });
         if (applied.text === text.text) throw new Failed(`${what} changes nothing`);
+        syntaxBefore ??= syntaxProblems(this.parser, text.text);
+        const syntaxAfter = syntaxProblems(this.parser, applied.text);
+        if (syntaxAfter > syntaxBefore) throw new Failed(`${what} adds syntax errors (${syntaxBefore} ERROR/MISSING nodes before, ${syntaxAfter} after)`, { 'fixed.nix': applied.text });
         fixes.push({ action, diagnostic, edits, fixed: applied.text });
       }
     };

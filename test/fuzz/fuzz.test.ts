@@ -18,6 +18,7 @@ import { loadCorpus } from './corpus';
 import { saveFailure } from './failures';
 import { NixOracle } from './nixOracle';
 import { Rng, seedFrom } from './prng';
+import { loadParser } from '../support/parser';
 import { ServerUnderTest } from './server';
 import { generateSession, type Session } from './session';
 
@@ -39,10 +40,11 @@ it(`fuzzes the language server (seed ${seed})`, async () => {
     console.log('fuzz: nix-instantiate not installed (apt-get install nix-bin): the check that fixes keep text Nix accepts is skipped');
   }
   const corpus = loadCorpus(ROOT);
+  const parser = await loadParser();
   const counts = newCounts();
   const saved: string[] = [];
   let server = await ServerUnderTest.start();
-  let checker = new Checker(server, nix.available ? nix : undefined, counts);
+  let checker = new Checker(server, parser, nix.available ? nix : undefined, counts);
   const record = (problems: Problem[]) => {
     for (const p of problems) saved.push(`${p.message.split('\n')[0]}\n    saved in ${saveFailure(ROOT, p)}`);
   };
@@ -58,7 +60,7 @@ it(`fuzzes the language server (seed ${seed})`, async () => {
         saved.push(`the server exited during session ${i}; its stderr:\n${server.client.stderr}`);
         server.kill();
         server = await ServerUnderTest.start();
-        checker = new Checker(server, checker.nix, counts);
+        checker = new Checker(server, parser, checker.nix, counts);
       }
     }
     // One more settled document, so late publishes for the last closed ones are looked at.
