@@ -153,6 +153,22 @@ export function mutate(text: string, rng: Rng): Mutation {
   return { op: 'insertToken', ...at(rng.int(0, text.length), rng.pick(VOCABULARY)) };
 }
 
+/**
+ * Typing inside a string value: part of one double-quoted string's content
+ * replaced by plain characters (no quote, `$`, brace or line end), the edit
+ * the server's incremental model update is for.
+ */
+export function typeInString(text: string, rng: Rng): Mutation | undefined {
+  const ss = tokens(text).filter((t) => t.kind === 'string' && text[t.start] === '"' && text[t.end - 1] === '"' && t.end - t.start >= 2);
+  if (ss.length === 0) return undefined;
+  const s = rng.pick(ss);
+  const start = rng.int(s.start + 1, s.end - 1);
+  const end = rng.int(start, s.end - 1);
+  const plain = STRING_VALUES.filter((v) => !/["'$\\{};\r\n#/*]/.test(v));
+  const newText = rng.chance(0.3) ? '' : rng.chance(0.5) ? rng.pick(plain) : rng.pick(plain).slice(0, rng.int(1, 3));
+  return { op: 'typeInString', start, end, newText };
+}
+
 export function applyMutation(text: string, m: Omit<Mutation, 'op'>): string {
   return text.slice(0, m.start) + m.newText + text.slice(m.end);
 }

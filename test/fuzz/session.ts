@@ -6,7 +6,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-protocol';
 import { LspText } from './lspText';
-import { applyMutation, mutate, tokens } from './mutate';
+import { applyMutation, mutate, tokens, typeInString } from './mutate';
 import type { Rng } from './prng';
 import type { Seed } from './corpus';
 
@@ -51,13 +51,14 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
 
   const actions = rng.int(1, 6);
   for (let a = 0; a < actions; a++) {
-    const kind = rng.weighted([['incremental', 5], ['full', 1], ['burst', 2], ['request', 1.5], ['closeMidAnalysis', 0.4]] as const);
+    const kind = rng.weighted([['incremental', 5], ['typing', 3], ['full', 1], ['burst', 2], ['request', 1.5], ['closeMidAnalysis', 0.4]] as const);
     if (kind === 'closeMidAnalysis') {
       push(incrementalChange(text, rng));
       push({ op: 'close' });
       return { seed, index, source: source.name, steps };
     }
     if (kind === 'incremental') push(incrementalChange(text, rng));
+    if (kind === 'typing') push(typing(text, rng));
     if (kind === 'full') push(fullChange(text, rng));
     if (kind === 'request') push(request(text, rng));
     if (kind === 'burst') {
@@ -87,6 +88,13 @@ function incrementalChange(text: LspText, rng: Rng): Step {
     text = text.change(range, m.newText);
   }
   return { op: 'change', changes, mutations };
+}
+
+/** One edit inside a string value, alone in its notification (else an ordinary change). */
+function typing(text: LspText, rng: Rng): Step {
+  const m = typeInString(text.text, rng);
+  if (!m) return incrementalChange(text, rng);
+  return { op: 'change', changes: [{ range: { start: text.positionAt(m.start), end: text.positionAt(m.end) }, text: m.newText }], mutations: [m.op] };
 }
 
 function fullChange(text: LspText, rng: Rng): Step {
