@@ -43,31 +43,39 @@ it(`fuzzes the language server (seed ${seed})`, async () => {
   const parser = await loadParser();
   const counts = newCounts();
   const saved: string[] = [];
-  let server = await ServerUnderTest.start();
-  let checker = new Checker(server, parser, nix.available ? nix : undefined, counts);
   const record = (problems: Problem[]) => {
     for (const p of problems) saved.push(`${p.message.split('\n')[0]}\n    saved in ${saveFailure(ROOT, p)}`);
   };
-  try {
-    const sessions: Session[] = replay
-      ? [JSON.parse(readFileSync(replay, 'utf8')) as Session]
-      : [];
-    const deadline = Date.now() + seconds * 1000;
-    for (let i = 0; replay ? i < sessions.length : Date.now() < deadline && saved.length < MAX_FAILURES; i++) {
-      const session = replay ? sessions[i] : generateSession(sessionRng(i), corpus, seed, i);
-      record(await checker.run(session));
-      if (!server.alive) {
-        saved.push(`the server exited during session ${i}; its stderr:\n${server.client.stderr}`);
-        server.kill();
-        server = await ServerUnderTest.start();
-        checker = new Checker(server, parser, checker.nix, counts);
+  const sessions: Session[] = replay ? [JSON.parse(readFileSync(replay, 'utf8')) as Session] : [];
+  const deadline = Date.now() + seconds * 1000;
+  let next = 0;
+  const more = () => (replay ? next < sessions.length : Date.now() < deadline && saved.length < MAX_FAILURES);
+
+  /** One server and the sessions it runs, one after another; two lanes keep the machine busy while each waits for its debounced publishes. */
+  async function lane(): Promise<void> {
+    let server = await ServerUnderTest.start();
+    let checker = new Checker(server, parser, nix.available ? nix : undefined, counts);
+    try {
+      while (more()) {
+        const i = next++;
+        record(await checker.run(replay ? sessions[i] : generateSession(sessionRng(i), corpus, seed, i)));
+        if (!server.alive) {
+          saved.push(`the server exited during session ${i}; its stderr:\n${server.client.stderr}`);
+          server.kill();
+          server = await ServerUnderTest.start();
+          checker = new Checker(server, parser, checker.nix, counts);
+        }
       }
+      // One more settled document, so late publishes for the last closed ones are looked at.
+      record(await checker.run({ seed, index: -1, source: 'final barrier', steps: [{ op: 'open', text: '{ }\n' }, { op: 'settle', probes: [{ line: 0, character: 0 }] }, { op: 'close' }] }));
+      record(checker.lateProblems());
+    } finally {
+      server.kill();
     }
-    // One more settled document, so late publishes for the last closed ones are looked at.
-    record(await checker.run({ seed, index: -1, source: 'final barrier', steps: [{ op: 'open', text: '{ }\n' }, { op: 'settle', probes: [{ line: 0, character: 0 }] }, { op: 'close' }] }));
-    record(checker.lateProblems());
+  }
+  try {
+    await Promise.all(replay ? [lane()] : [lane(), lane()]);
   } finally {
-    server.kill();
     nix.dispose();
   }
   console.log(
