@@ -19,8 +19,14 @@ export class ServerUnderTest {
   private waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   /** window/logMessage of type Error: the server reports a thrown rule or feature this way. */
   readonly errorLogs: string[] = [];
+  /** Rejects when the server's pipes close: requests to a dead server fail at once instead of at the hang guard. */
+  private readonly ended: Promise<never>;
 
   private constructor(readonly client: LspClient) {
+    this.ended = new Promise<never>((_, reject) => {
+      client.connection.onClose(() => reject(new Error(`the server's connection closed (server exited); its stderr:\n${client.stderr}`)));
+    });
+    this.ended.catch(() => {}); // only a reason for the requests racing it
     client.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       const list = this.publishes.get(p.uri) ?? [];
       list.push(p);
@@ -32,9 +38,25 @@ export class ServerUnderTest {
     });
   }
 
+
   static async start(): Promise<ServerUnderTest> {
-    const { client } = await LspClient.start();
-    return new ServerUnderTest(client);
+    const client = new LspClient();
+    const server = new ServerUnderTest(client);
+    try {
+      await server.request('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+        },
+      });
+      await client.connection.sendNotification('initialized', {});
+    } catch (e) {
+      client.kill();
+      throw e;
+    }
+    return server;
   }
 
   get alive(): boolean {
@@ -45,23 +67,23 @@ export class ServerUnderTest {
   published(uri: string, version: number): Promise<PublishDiagnosticsParams> {
     const seen = this.publishes.get(uri)?.find((p) => p.version === version);
     if (seen) return Promise.resolve(seen);
-    return guard(new Promise((resolve) => this.waiters.push({ uri, version, resolve })), `the publish of version ${version} of ${uri}`);
+    return this.guard(new Promise((resolve) => this.waiters.push({ uri, version, resolve })), `the publish of version ${version} of ${uri}`);
   }
 
   request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
     const sent = token ? this.client.connection.sendRequest(method, params, token) : this.client.connection.sendRequest(method, params);
-    return guard(sent as Promise<R>, `an answer to ${method}`);
+    return this.guard(sent as Promise<R>, `an answer to ${method}`);
   }
 
   kill(): void {
     this.client.kill();
   }
-}
 
-function guard<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const hang = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the server did not send ${what} within ${HANG_GUARD_MS / 1000} s (hung or dead)`)), HANG_GUARD_MS);
-  });
-  return Promise.race([p, hang]).finally(() => clearTimeout(timer));
+  private guard<T>(p: Promise<T>, what: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hang = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the server did not send ${what} within ${HANG_GUARD_MS / 1000} s (hung)`)), HANG_GUARD_MS);
+    });
+    return Promise.race([p, hang, this.ended]).finally(() => clearTimeout(timer));
+  }
 }

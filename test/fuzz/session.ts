@@ -40,6 +40,13 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
   const withFindings = corpus.filter((s) => s.hasFindings);
   const source = rng.chance(0.6) && withFindings.length > 0 ? rng.pick(withFindings) : rng.pick(corpus);
   let start = source.text;
+  // Now and then two files as one set's values: valid Nix when both are, with more VMs and interfaces to compare.
+  let name = source.name;
+  if (rng.chance(0.15)) {
+    const other = rng.pick(corpus);
+    start = `{\n  a = ${start};\n  b = ${other.text};\n}\n`;
+    name += ` + ${other.name}`;
+  }
   const openMutations = rng.chance(0.25) ? 0 : rng.int(1, 3);
   for (let i = 0; i < openMutations; i++) start = applyMutation(start, mutate(start, rng));
   const steps: Step[] = [{ op: 'open', text: start }];
@@ -53,9 +60,11 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
   for (let a = 0; a < actions; a++) {
     const kind = rng.weighted([['incremental', 5], ['typing', 3], ['full', 1], ['burst', 2], ['request', 1.5], ['closeMidAnalysis', 0.4]] as const);
     if (kind === 'closeMidAnalysis') {
-      push(incrementalChange(text, rng));
+      // Right after the open (its first analysis still waits for the document's settings) or after a change, maybe with a request in flight.
+      if (a > 0 || rng.chance(0.5)) push(incrementalChange(text, rng));
+      if (rng.chance(0.5)) push(request(text, rng));
       push({ op: 'close' });
-      return { seed, index, source: source.name, steps };
+      return { seed, index, source: name, steps };
     }
     if (kind === 'incremental') push(incrementalChange(text, rng));
     if (kind === 'typing') push(typing(text, rng));
@@ -71,7 +80,7 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
   }
   if (steps[steps.length - 1].op !== 'settle') push({ op: 'settle', probes: probes(text, rng) });
   push({ op: 'close' });
-  return { seed, index, source: source.name, steps };
+  return { seed, index, source: name, steps };
 }
 
 /** 1-4 content changes in one notification, each a mutation of the text the previous one left. */
