@@ -109,7 +109,7 @@ export class Checker {
       const f = e instanceof Failed ? e : new Failed(e instanceof Error ? (e.stack ?? e.message) : String(e));
       problems.push({ message: f.message, session, step: at, texts: { text: text.text, ...f.texts } });
       await Promise.allSettled(raced);
-      if (open && this.server.alive) await this.server.client.close(uri);
+      if (open && this.server.alive) await this.server.client.close(uri).catch(() => {}); // a dead server is reported by the lane
     }
     return problems;
   }
@@ -245,7 +245,7 @@ export class Checker {
     try {
       return await fn((await this.server.published(uri, 1)).diagnostics, uri);
     } finally {
-      await this.server.client.close(uri);
+      if (this.server.alive) await this.server.client.close(uri);
       this.closed.push({ uri, step: -1, settlesLeft: 3 });
     }
   }

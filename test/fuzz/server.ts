@@ -21,10 +21,14 @@ export class ServerUnderTest {
   readonly errorLogs: string[] = [];
   /** Rejects when the server's pipes close: requests to a dead server fail at once instead of at the hang guard. */
   private readonly ended: Promise<never>;
+  private closed = false;
 
   private constructor(readonly client: LspClient) {
     this.ended = new Promise<never>((_, reject) => {
-      client.connection.onClose(() => reject(new Error(`the server's connection closed (server exited); its stderr:\n${client.stderr}`)));
+      client.connection.onClose(() => {
+        this.closed = true;
+        reject(new Error(`the server's connection closed (server exited); its stderr:\n${client.stderr}`));
+      });
     });
     this.ended.catch(() => {}); // only a reason for the requests racing it
     client.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -60,7 +64,7 @@ export class ServerUnderTest {
   }
 
   get alive(): boolean {
-    return this.client.alive;
+    return !this.closed && this.client.alive;
   }
 
   /** The publish of `version` (already received or the next one). */
