@@ -15,7 +15,8 @@
  *    code at the same spot (its start mapped through the fix's edits) does
  *    not offer a fix with the same title again ("fix all" is left out: it
  *    may leave overlapping problems for a second pass by design);
- *  - when Nix's parser accepts the text, it accepts every fixed text too.
+ *  - when Nix's parser accepts the text, it accepts every fixed text too;
+ *  - a diagnostic of an older version is offered no fix.
  */
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type Hover, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 import type { NixParser } from '../../server/src/parse/nixParser';
@@ -38,12 +39,13 @@ export interface Counts {
   fixedTexts: number;
   idempotenceChecks: number;
   hovers: number;
+  staleRequests: number;
   nixJudged: number;
 }
 
 export const newCounts = (): Counts => ({
   sessions: 0, states: 0, notifications: 0, contentChanges: 0, racedRequests: 0, cancelled: 0, closedMidAnalysis: 0,
-  diagnostics: 0, codeActions: 0, fixedTexts: 0, idempotenceChecks: 0, hovers: 0, nixJudged: 0,
+  diagnostics: 0, codeActions: 0, fixedTexts: 0, idempotenceChecks: 0, hovers: 0, staleRequests: 0, nixJudged: 0,
 });
 
 export interface Problem {
@@ -86,6 +88,7 @@ export class Checker {
     let open = false;
     const raced: Promise<void>[] = [];
     let at = 0;
+    let earlier: Diagnostic[] = [];
     try {
       for (const [i, step] of session.steps.entries()) {
         at = i;
@@ -96,7 +99,7 @@ export class Checker {
         if (step.op === 'settle') {
           await Promise.all(raced.splice(0));
           problems.push(...this.lateProblems());
-          await this.settle(uri, text, version, step.probes);
+          earlier = await this.settle(uri, text, version, step.probes, earlier);
         }
         if (step.op === 'close') {
           if (session.steps[i - 1]?.op !== 'settle') this.counts.closedMidAnalysis++;
@@ -145,7 +148,8 @@ export class Checker {
   }
 
   /** Everything checked about one settled state of `uri` at `version`. */
-  private async settle(uri: string, text: LspText, version: number, probes: Position[]): Promise<void> {
+  /** Checks one settled state; returns its diagnostics (the next state asks for fixes with them, which must be refused as stale). */
+  private async settle(uri: string, text: LspText, version: number, probes: Position[], earlier: Diagnostic[]): Promise<Diagnostic[]> {
     const published = await this.server.published(uri, version);
     this.counts.states++;
     const diagnostics = published.diagnostics;
@@ -235,7 +239,16 @@ export class Checker {
       }
     }
 
+    // A diagnostic of an older version gets no fix: its edits would be for a text that is gone.
+    const stale = earlier.filter((d) => (d.data as { version?: number } | undefined)?.version !== version).slice(0, 2);
+    for (const d of stale) {
+      this.counts.staleRequests++;
+      const actions = await this.server.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      if ((actions ?? []).length > 0) throw new Failed(`a diagnostic of an older version (${d.code} at ${fmt(d.range)}) was offered ${actions!.map((a) => `"${a.title}"`).join(', ')}`);
+    }
+
     if (this.server.errorLogs.length > 0) throw new Failed(`the server logged an error: ${this.server.errorLogs.splice(0).join('\n')}`);
+    return diagnostics;
   }
 
   /** Opens `text` as a new document, waits for its diagnostics, runs `fn`, closes it. */
