@@ -112,6 +112,7 @@ export class Checker {
       const f = e instanceof Failed ? e : new Failed(e instanceof Error ? (e.stack ?? e.message) : String(e));
       problems.push({ message: f.message, session, step: at, texts: { text: text.text, ...f.texts } });
       await Promise.allSettled(raced);
+      this.server.errorLogs.splice(0); // they belong to this failure, not to the next session
       if (open && this.server.alive) await this.server.client.close(uri).catch(() => {}); // a dead server is reported by the lane
     }
     return problems;

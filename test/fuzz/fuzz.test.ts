@@ -34,7 +34,7 @@ const sessionRng = (i: number) => new Rng((Math.imul(seed ^ 0x9e3779b9, 0x85ebca
 
 it(`fuzzes the language server (seed ${seed})`, async () => {
   assert.ok(Number.isFinite(seconds) && seconds >= 0, `MICROVM_LINT_FUZZ_SECONDS must be a number of seconds, got "${process.env.MICROVM_LINT_FUZZ_SECONDS}"`);
-  console.log(`fuzz: seed ${seed}, ${replay ? `replaying ${replay}` : `${seconds} s`}`); // first, in case the run is killed
+  console.log(replay ? `fuzz: replaying ${replay}` : `fuzz: seed ${seed}, ${seconds} s`); // first, in case the run is killed
   const nix = new NixOracle();
   if (!nix.available) {
     assert.notEqual(process.env.MICROVM_LINT_REQUIRE_NIX, '1', 'MICROVM_LINT_REQUIRE_NIX=1 but nix-instantiate is missing');
@@ -80,7 +80,7 @@ it(`fuzzes the language server (seed ${seed})`, async () => {
     nix.dispose();
   }
   console.log(
-    `fuzz: seed ${seed} (rerun: MICROVM_LINT_FUZZ_SEED=${seed}), ${seconds} s, ${corpus.length} corpus texts` +
+    (replay ? `fuzz: replayed ${replay}` : `fuzz: seed ${seed} (rerun: MICROVM_LINT_FUZZ_SEED=${seed}), ${seconds} s, ${corpus.length} corpus texts`) +
       (nix.available ? '' : ', nix check skipped') +
       `\nfuzz: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
   );
