@@ -40,12 +40,16 @@ export interface Counts {
   idempotenceChecks: number;
   hovers: number;
   staleRequests: number;
+  /** Texts nix-instantiate was run on (cache hits not counted). */
   nixJudged: number;
+  /** Settled states with fixes whose text Nix accepts, and the fixed texts Nix then had to accept. */
+  nixValidStates: number;
+  nixValidFixedTexts: number;
 }
 
 export const newCounts = (): Counts => ({
   sessions: 0, states: 0, notifications: 0, contentChanges: 0, racedRequests: 0, cancelled: 0, closedMidAnalysis: 0,
-  diagnostics: 0, codeActions: 0, fixedTexts: 0, idempotenceChecks: 0, hovers: 0, staleRequests: 0, nixJudged: 0,
+  diagnostics: 0, codeActions: 0, fixedTexts: 0, idempotenceChecks: 0, hovers: 0, staleRequests: 0, nixJudged: 0, nixValidStates: 0, nixValidFixedTexts: 0,
 });
 
 export interface Problem {
@@ -231,6 +235,7 @@ export class Checker {
       // Texts Nix already rejects prove nothing: their fixed texts are not asked about.
       const fixedAccepted = accepted ? this.nix.accepts([...byText.keys()]) : [];
       this.counts.nixJudged += this.nix.checks - before;
+      if (accepted) (this.counts.nixValidStates++, (this.counts.nixValidFixedTexts += byText.size));
       if (accepted) {
         const i = fixedAccepted.indexOf(false);
         if (i >= 0) {

@@ -139,14 +139,20 @@ const OPS: Record<string, [Op, number]> = {
   }, 2],
   whitespaceOrComment: [(text, rng) => at(rng.int(0, text.length), rng.pick([' ', '  ', '\n', '\t', ' # note\n', ' /* c */ ', '/*', '*/', '#'])), 2],
   truncate: [(text, rng) => ({ start: rng.int(0, text.length), end: text.length, newText: '' }), 1],
+  spaceBetweenTokens: [(text, rng) => {
+    const ts = tokens(text);
+    return ts.length === 0 ? undefined : at(rng.pick(ts).start, rng.pick([' ', '\n', '\r\n', '\t', ' # note\n']));
+  }, 0],
 };
 
 const WEIGHTED = Object.entries(OPS).map(([name, [, w]]) => [name, w] as const);
+/** Mutations that mostly keep Nix's acceptance, so fixes are judged by Nix often enough. */
+const GENTLE = [['replaceStringValue', 6], ['eol', 2], ['allEols', 1], ['spaceBetweenTokens', 2]] as const;
 
-/** One random mutation of `text` (tries a few operations when one does not apply). */
-export function mutate(text: string, rng: Rng): Mutation {
+/** One random mutation of `text` (tries a few operations when one does not apply); `gentle` picks from GENTLE only. */
+export function mutate(text: string, rng: Rng, gentle = false): Mutation {
   for (let tries = 0; tries < 8; tries++) {
-    const op = rng.weighted(WEIGHTED);
+    const op = rng.weighted(gentle ? GENTLE : WEIGHTED);
     const m = OPS[op][0](text, rng);
     if (m) return { op, ...m };
   }

@@ -47,8 +47,10 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
     start = `{\n  a = ${start};\n  b = ${other.text};\n}\n`;
     name += ` + ${other.name}`;
   }
+  // A third of the sessions keep to gentle mutations: the text stays valid Nix more often, so Nix judges their fixes.
+  const gentle = rng.chance(0.3);
   const openMutations = rng.chance(0.25) ? 0 : rng.int(1, 3);
-  for (let i = 0; i < openMutations; i++) start = applyMutation(start, mutate(start, rng));
+  for (let i = 0; i < openMutations; i++) start = applyMutation(start, mutate(start, rng, gentle));
   const steps: Step[] = [{ op: 'open', text: start }];
   let text = new LspText(start);
   const push = (step: Step) => {
@@ -61,18 +63,18 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
     const kind = rng.weighted([['incremental', 5], ['typing', 3], ['full', 1], ['burst', 2], ['request', 1.5], ['closeMidAnalysis', 0.4]] as const);
     if (kind === 'closeMidAnalysis') {
       // Right after the open (its first analysis still waits for the document's settings) or after a change, maybe with a request in flight.
-      if (a > 0 || rng.chance(0.5)) push(incrementalChange(text, rng));
+      if (a > 0 || rng.chance(0.5)) push(incrementalChange(text, rng, gentle));
       if (rng.chance(0.5)) push(request(text, rng));
       push({ op: 'close' });
       return { seed, index, source: name, steps };
     }
-    if (kind === 'incremental') push(incrementalChange(text, rng));
-    if (kind === 'typing') push(typing(text, rng));
-    if (kind === 'full') push(fullChange(text, rng));
+    if (kind === 'incremental') push(incrementalChange(text, rng, gentle));
+    if (kind === 'typing') push(typing(text, rng, gentle));
+    if (kind === 'full') push(fullChange(text, rng, gentle));
     if (kind === 'request') push(request(text, rng));
     if (kind === 'burst') {
       for (let n = rng.int(3, 12); n > 0; n--) {
-        push(rng.chance(0.85) ? incrementalChange(text, rng) : fullChange(text, rng));
+        push(rng.chance(0.85) ? incrementalChange(text, rng, gentle) : fullChange(text, rng, gentle));
         if (rng.chance(0.3)) push(request(text, rng));
       }
     }
@@ -84,11 +86,11 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
 }
 
 /** 1-4 content changes in one notification, each a mutation of the text the previous one left. */
-function incrementalChange(text: LspText, rng: Rng): Step {
+function incrementalChange(text: LspText, rng: Rng, gentle: boolean): Step {
   const changes: Change[] = [];
   const mutations: string[] = [];
   for (let n = rng.weighted([[1, 4], [2, 2], [3, 1], [4, 1]] as const); n > 0; n--) {
-    const m = mutate(text.text, rng);
+    const m = mutate(text.text, rng, gentle);
     const range = { start: text.positionAt(m.start), end: text.positionAt(m.end) };
     // Now and then a character past the line's end, which the specification says means the line end.
     if (rng.chance(0.05)) range.end = { line: range.end.line, character: text.lineLength(range.end.line) + rng.int(1, 4) };
@@ -100,17 +102,17 @@ function incrementalChange(text: LspText, rng: Rng): Step {
 }
 
 /** One edit inside a string value, alone in its notification (else an ordinary change). */
-function typing(text: LspText, rng: Rng): Step {
+function typing(text: LspText, rng: Rng, gentle: boolean): Step {
   const m = typeInString(text.text, rng);
-  if (!m) return incrementalChange(text, rng);
+  if (!m) return incrementalChange(text, rng, gentle);
   return { op: 'change', changes: [{ range: { start: text.positionAt(m.start), end: text.positionAt(m.end) }, text: m.newText }], mutations: [m.op] };
 }
 
-function fullChange(text: LspText, rng: Rng): Step {
+function fullChange(text: LspText, rng: Rng, gentle: boolean): Step {
   let t = text.text;
   const mutations: string[] = [];
   for (let n = rng.int(1, 3); n > 0; n--) {
-    const m = mutate(t, rng);
+    const m = mutate(t, rng, gentle);
     t = applyMutation(t, m);
     mutations.push(m.op);
   }
