@@ -101,7 +101,7 @@ export class Checker {
         if (step.op === 'change') version++;
         text = textAfter(text, step);
         if (step.op === 'settle') {
-          await Promise.all(raced.splice(0));
+          await allAnswered(raced);
           problems.push(...this.lateProblems());
           earlier = await this.settle(uri, text, version, step.probes, earlier);
         }
@@ -111,7 +111,7 @@ export class Checker {
           this.closed.push({ uri, session, step: i, settlesLeft: 3 });
         }
       }
-      await Promise.all(raced.splice(0));
+      await allAnswered(raced);
     } catch (e) {
       const f = e instanceof Failed ? e : new Failed(e instanceof Error ? (e.stack ?? e.message) : String(e));
       problems.push({ message: f.message, session, step: at, texts: { text: text.text, ...f.texts } });
@@ -307,6 +307,12 @@ export class Checker {
     this.closed = this.closed.filter((c) => c.settlesLeft > 0 && this.server.publishes.has(c.uri));
     return out;
   }
+}
+
+/** Waits for every raced request (none left behind to reject unheard), then fails with the first failure. */
+async function allAnswered(raced: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(raced.splice(0))).find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function editsOf(action: CodeAction, uri: string, what: string): TextEdit[] {
