@@ -70,6 +70,16 @@ describe('fuzz regressions', () => {
     await server.client.close(uri);
   });
 
+  // The same gap hid every finding after a `#` comment in such a file (Nix reads the code there).
+  it('finds the problems after a "#" comment in a file with "\\r" line ends', async () => {
+    const uri = 'file:///fuzz/regression-lone-cr-findings.nix';
+    const text = '{\r  # c\r  microvm.interfaces = [ { type = "macvtap"; id = "a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; } ];\r}\r';
+    await server.client.open(uri, text, 1);
+    const diagnostics = (await server.published(uri, 1)).diagnostics;
+    assert.deepEqual(diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`), ['macvtap-mode-missing 2:27']);
+    await server.client.close(uri);
+  });
+
   for (const [index, { name, steps }] of REGRESSIONS.entries()) {
     it(name, async () => {
       const session: Session = { seed: 0, index, source: name, steps };

@@ -31,12 +31,11 @@ export function readDirectives(tree: Tree, text: string): Directive[] {
     if (comment?.type !== 'comment') continue;
     const prefix = text.slice(comment.startIndex, m.index);
     if (!/^(#|\/\*)[ \t]*$/.test(prefix)) continue; // the directive must open the comment
-    const commentEnd = nixCommentEnd(text, comment.startIndex, comment.endIndex);
     const listStart = m.index + m[0].length - m[2].length;
     let list = m[2];
     const close = list.indexOf('*/');
     if (close !== -1) list = list.slice(0, close);
-    const end = Math.min(commentEnd, listStart + list.length);
+    const end = Math.min(comment.endIndex, listStart + list.length);
     list = text.slice(listStart, end);
     const codes: DirectiveCode[] = [];
     // Codes are separated by commas or blanks; "--" starts a free-text reason (as in ESLint).
@@ -47,21 +46,11 @@ export function readDirectives(tree: Tree, text: string): Directive[] {
     }
     out.push({
       kind: m[1] === 'disable' ? 'file' : 'next-line',
-      span: { start: comment.startIndex, end: commentEnd },
+      span: { start: comment.startIndex, end: comment.endIndex },
       codes,
       listEnd: codes.at(-1)?.span.end ?? listStart,
     });
   }
   DIRECTIVE.lastIndex = 0;
   return out;
-}
-
-/**
- * Where Nix ends a comment: the grammar's `#` comment runs to the next "\n", but Nix ends it at a
- * "\r" too, so in a file with lone "\r" line ends the node also covers the code after it.
- */
-function nixCommentEnd(text: string, start: number, end: number): number {
-  if (text[start] !== '#') return end;
-  const cr = text.indexOf('\r', start);
-  return cr !== -1 && cr < end ? cr : end;
 }
