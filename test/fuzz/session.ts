@@ -40,8 +40,8 @@ export function generateSession(rng: Rng, corpus: readonly Seed[], seed: number,
   const withFindings = corpus.filter((s) => s.hasFindings);
   const source = rng.chance(0.6) && withFindings.length > 0 ? rng.pick(withFindings) : rng.pick(corpus);
   let start = source.text;
-  // Now and then two files as one set's values: valid Nix when both are, with more VMs and interfaces to compare.
   let name = source.name;
+  // Now and then two files as one set's values: valid Nix when both are, with more VMs and interfaces to compare.
   if (rng.chance(0.15)) {
     const other = rng.pick(corpus);
     start = `{\n  a = ${start};\n  b = ${other.text};\n}\n`;
