@@ -37,12 +37,20 @@ export class NixParser {
     return new NixParser(parser, language);
   }
 
-  /** Parses `text`; with `old` (already `edit`ed) the parse is incremental. */
+  /**
+   * Parses `text`; with `old` (already `edit`ed) the parse is incremental. Nix ends a `#` comment
+   * at a lone "\r", the grammar only at "\n", so a lone "\r" reaches the grammar as "\n" (same
+   * length: every offset holds). An incremental parse must not involve one (ParsedDocument.edit).
+   */
   parse(text: string, old?: Tree): Tree {
-    const tree = this.parser.parse(text, old ?? null);
+    const tree = this.parser.parse(hasLoneCr(text) ? text.replace(/\r(?!\n)/g, '\n') : text, old ?? null);
     if (!tree) throw new Error('tree-sitter returned no tree');
     return tree;
   }
+}
+
+export function hasLoneCr(text: string): boolean {
+  return text.includes('\r') && /\r(?!\n)/.test(text);
 }
 
 /**

@@ -3,7 +3,7 @@
  * edits (tree.edit + reparse with the old tree). Owns its tree: `dispose`
  * frees the WASM memory, which the garbage collector never does.
  */
-import { Edit, NixParser, pointAt, type Tree } from './nixParser';
+import { Edit, hasLoneCr, NixParser, pointAt, type Tree } from './nixParser';
 
 export class ParsedDocument {
   private current: Tree;
@@ -27,6 +27,9 @@ export class ParsedDocument {
   edit(start: number, end: number, newText: string): void {
     const old = this.content;
     const next = old.slice(0, start) + newText + old.slice(end);
+    // The grammar reads a lone "\r" as "\n" (NixParser.parse): an edit can turn one into "\r\n" or back
+    // outside its own range, which an incremental parse would not see. Such (rare) files parse anew.
+    if (hasLoneCr(old) || hasLoneCr(next)) return this.replace(next);
     const startPosition = pointAt(old, start);
     this.current.edit(new Edit({
       startIndex: start,

@@ -38,12 +38,12 @@ export function applyDirectives(raw: readonly Finding[], directives: readonly Di
   return { kept, used };
 }
 
-/** "Ignore <code> on this line" (unless the line starts inside a string) and "Ignore <code> in this file". */
+/** "Ignore <code> on this line" (unless the line starts inside a string or comment) and "Ignore <code> in this file". */
 export function ignoreFixes(f: Pick<Finding, 'code' | 'span'>, directives: readonly Directive[], lines: LineIndex, tree: Tree): Fix[] {
   const fixes: Fix[] = [];
   const line = lines.positionAt(f.span.start).line;
   const lineStart = lines.lineStart(line);
-  if (!insideString(tree, lineStart)) {
+  if (!insideStringOrComment(tree, lineStart)) {
     const above = directives.find((d) => d.kind === 'next-line' && d.codes.length > 0 && lines.positionAt(d.span.start).line + 1 === line);
     fixes.push({ title: `Ignore ${f.code} on this line`, edits: [above ? append(above, f.code) : commentAbove(lines, line, `disable-next-line ${f.code}`)] });
   }
@@ -63,14 +63,16 @@ function commentAbove(lines: LineIndex, line: number, directive: string): TextEd
 }
 
 /**
- * Is `offset` (a line start) inside a string, where a `#` would be text, not a comment? The
- * smallest node there is then a piece of the string; in a `${...}` inside the string it is code,
- * where a comment is fine.
+ * Is `offset` (a line start) inside a string or a comment, where a `#` line would be text, not a
+ * directive? The smallest node there is then a piece of the string; in a `${...}` inside the string
+ * it is code, where a comment is fine. A comment that began before the line is a block comment (or a
+ * `#` one running past a lone "\r", which ends no line for Nix).
  */
-function insideString(tree: Tree, offset: number): boolean {
+function insideStringOrComment(tree: Tree, offset: number): boolean {
   const n: SyntaxNode | null = tree.rootNode.descendantForIndex(offset, offset);
   if (!n) return false;
   if (STRING_PARTS.has(n.type)) return true;
+  if (n.type === 'comment') return n.startIndex < offset;
   return (n.type === 'string_expression' || n.type === 'indented_string_expression') && n.startIndex < offset;
 }
 
