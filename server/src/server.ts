@@ -239,7 +239,6 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     await ready;
     documents!.close(textDocument.uri);
     settings.forget(textDocument.uri);
-    configs.forget(textDocument.uri);
     if (!pullDiagnostics) pusher.closed(textDocument.uri);
     clearTimeout(overlayTimers.get(textDocument.uri));
     overlayTimers.delete(textDocument.uri);

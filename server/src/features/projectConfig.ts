@@ -15,7 +15,7 @@ import type { ResolvedSettings } from './settingsCache';
 export type ConfigFinder = (documentUri: string) => Promise<ConfigFileText | undefined>;
 
 export class ProjectConfigs {
-  private readonly perDocument = new Map<string, Promise<ProjectConfig>>();
+  private readonly perDocument = new Map<string, Promise<ProjectConfig>>(); // by folder URI
   private readonly merged = new WeakMap<ResolvedSettings, WeakMap<ProjectConfig, AnalysisOptions>>();
 
   constructor(
@@ -25,7 +25,9 @@ export class ProjectConfigs {
 
   forDocument(uri: string): Promise<ProjectConfig> {
     if (!this.find) return Promise.resolve(EMPTY_CONFIG);
-    let pending = this.perDocument.get(uri);
+    // The nearest file depends only on the folder: the files of one folder (the workspace index reads thousands) share one lookup.
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1) || uri;
+    let pending = this.perDocument.get(folder);
     if (!pending) {
       pending = this.find(uri).then(
         (file) => {
@@ -39,7 +41,7 @@ export class ProjectConfigs {
           return EMPTY_CONFIG;
         },
       );
-      this.perDocument.set(uri, pending);
+      this.perDocument.set(folder, pending);
     }
     return pending;
   }
@@ -47,10 +49,6 @@ export class ProjectConfigs {
   /** A configuration file changed, appeared or went away: read again on next use. */
   clear(): void {
     this.perDocument.clear();
-  }
-
-  forget(uri: string): void {
-    this.perDocument.delete(uri);
   }
 
   /** The options for a document: the file, then the editor settings. Same inputs, same object (analyses are cached by it). */

@@ -59,7 +59,11 @@ interface Entry {
 
 /** Work done between two yields to the event loop. */
 const SLICE_MS = 8;
-const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Files read ahead while others are parsed (reads wait on the disk or the client, not on us). */
+const READ_AHEAD = 32;
+/** Lets waiting requests run: setImmediate in Node (after pending I/O), a zero timeout in a worker. */
+const yieldToRequests = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
@@ -108,10 +112,19 @@ export class WorkspaceIndex {
       for (const uri of [...this.entries.keys()]) if (!listed.has(uri)) this.forget(uri);
       let sliceStart = Date.now();
       let n = 0;
-      for (const uri of uris) {
+      const reads = new Map<string, Promise<string | undefined>>();
+      const readAhead = (from: number) => {
+        for (let i = from; i < Math.min(uris.length, from + READ_AHEAD); i++) {
+          if (!reads.has(uris[i]) && !this.host.isOpen(uris[i])) reads.set(uris[i], this.host.source.read(uris[i]));
+        }
+      };
+      for (const [i, uri] of uris.entries()) {
         if (generation !== this.generation) return;
-        if (!this.host.isOpen(uri)) {
-          const text = await this.host.source.read(uri);
+        readAhead(i);
+        const read = reads.get(uri);
+        reads.delete(uri);
+        if (read && !this.host.isOpen(uri)) {
+          const text = await read;
           if (text !== undefined && text.length <= limits.maxFileSize) await this.store(uri, text);
           else this.forget(uri);
         }
