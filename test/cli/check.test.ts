@@ -34,7 +34,7 @@ describe('microvm-lint check', () => {
         'examples/host-macs.nix:23:18: error [interface-type-unsupported] VM "ci" runs cloud-hypervisor, which runs only tap and macvtap interfaces, not "user": microvm.nix\'s cloud-hypervisor runner throws an error for it, so evaluation fails. Use a type cloud-hypervisor supports, or a hypervisor that runs "user" interfaces (qemu runs all four).',
         'examples/host-vms.nix:13:18: error [macvtap-mode-invalid] macvtap.mode "brigde" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?',
         'examples/host-vms.nix:19:106: error [macvtap-mode-missing] Interface "vm-ci" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.',
-        '8 problems in 3 files (4 checked).',
+        '8 problems in 3 files (7 checked).',
         '',
       ].join('\n'),
     );

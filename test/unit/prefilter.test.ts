@@ -44,7 +44,9 @@ function corpus(): { name: string; text: string }[] {
   for (const [family, table] of Object.entries(CASE_TABLES)) {
     for (const c of [...table.valid, ...table.invalid]) out.push({ name: `${family}: ${c.name}`, text: c.code });
   }
-  for (const f of readdirSync(join(ROOT, 'examples'))) out.push({ name: `examples/${f}`, text: readFileSync(join(ROOT, 'examples', f), 'utf8') });
+  for (const f of readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.nix'))) {
+    out.push({ name: `examples/${f}`, text: readFileSync(join(ROOT, 'examples', f), 'utf8') });
+  }
   for (const f of workspace(400, 3)) out.push({ name: f.path, text: f.text });
   return out;
 }

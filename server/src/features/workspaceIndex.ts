@@ -62,8 +62,8 @@ const SLICE_MS = 8;
 /** Files read ahead while others are parsed (reads wait on the disk or the client, not on us). */
 const READ_AHEAD = 32;
 /** Lets waiting requests run: setImmediate in Node (after pending I/O), a zero timeout in a worker. */
-const yieldToRequests = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
