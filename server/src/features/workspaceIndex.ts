@@ -12,7 +12,7 @@ import type { NixParser } from '../parse/nixParser';
 import type { AnalysisOptions } from '../rules/options';
 import { factsOf, mayMatter } from '../workspace/fileFacts';
 import { textHash, type FileSource } from '../workspace/fileSource';
-import { contextKey, WorkspaceLinks, type WorkspaceContext } from '../workspace/links';
+import { contextKey, isAlone, WorkspaceLinks, type WorkspaceContext } from '../workspace/links';
 import { EMPTY_SUMMARY, type FileSummary } from '../workspace/summary';
 import { toDiagnostics } from './diagnostics';
 
@@ -302,11 +302,6 @@ export class WorkspaceIndex {
     if (!(diagnostics.length === 0 && (!e.published || e.published.empty))) this.host.publish(uri, diagnostics);
     e.published = { key, empty: diagnostics.length === 0 };
   }
-}
-
-/** A context that changes nothing: the file's findings are those it has on its own. */
-function isAlone(c: WorkspaceContext): boolean {
-  return !c.role.rootInterfaces && c.macs.size === 0 && c.peers.length === 0 && !Object.values(c.owners).some((o) => o.via);
 }
 
 const sameRole = (a: FileRole, b: FileRole) => (a.rootInterfaces === true) === (b.rootInterfaces === true);

@@ -47,6 +47,11 @@ export function contextKey(c: WorkspaceContext | undefined): string {
   return JSON.stringify([c.role, c.owners, [...c.macs].sort(([a], [b]) => a.localeCompare(b)), c.peers]);
 }
 
+/** A context that changes nothing: the file's findings are those it has on its own. */
+export function isAlone(c: WorkspaceContext): boolean {
+  return !c.role.rootInterfaces && c.macs.size === 0 && c.peers.length === 0 && !Object.values(c.owners).some((o) => o.via);
+}
+
 export class WorkspaceLinks {
   /** Imports into each file: by target URI. */
   private readonly incoming = new Map<string, { from: string; edge: EdgeSummary }[]>();
