@@ -38,6 +38,8 @@ await Promise.all([
     outdir: dist,
     banner: { js: '#!/usr/bin/env node\n' + nodeCommon.banner.js },
   }),
+  // The CLI's worker threads (server/src/cli/pool.ts finds the script beside cli.js; like it, not in the VSIX).
+  esbuild.build({ ...nodeCommon, entryPoints: { cliWorker: join(root, 'server/src/cli/worker.ts') }, outdir: dist }),
   esbuild.build({
     ...nodeCommon,
     entryPoints: Object.fromEntries(testEntries.map((p) => [relative(root, p).replace(/\.ts$/, ''), p])),
