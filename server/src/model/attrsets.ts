@@ -4,6 +4,7 @@
  */
 import { attrName, spanOf, stringLiteral, unparenthesize, type Span } from '../parse/syntax';
 import type { SyntaxNode } from '../parse/syntax-types';
+import { readCleanAttrSet } from './setReader';
 
 export type { Span } from '../parse/syntax';
 
@@ -45,7 +46,9 @@ export function isAttrSetNode(node: SyntaxNode): boolean {
   return node.type === 'attrset_expression' || node.type === 'rec_attrset_expression';
 }
 
-export function readAttrSet(node: SyntaxNode): AttrSet {
+/** `text` is the tree's source: with it, a set without syntax errors (almost every set) is read in one cursor walk (setReader.ts). */
+export function readAttrSet(node: SyntaxNode, text?: string): AttrSet {
+  if (text !== undefined && !node.hasError) return readCleanAttrSet(node, text);
   const set: AttrSet = {
     span: spanOf(node),
     inner: innerSpan(node),
