@@ -11,6 +11,11 @@ import type { AttrSet, Binding, Inherit, Span, Value } from './attrsets';
 
 type TreeCursor = ReturnType<SyntaxNode['walk']>;
 
+/** A binding's path of plain names followed by `=` (place.ts's bindingNames reads paths the same way). */
+const PLAIN_PATH = /([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)[ \t]*=(?!=)/y;
+/** What makes a "..." string more than its text: escapes, interpolation, `$`, a quote. */
+const SPECIAL_IN_STRING = /[\\$"]/;
+
 interface Fields {
   attrpath: number;
   expression: number;
@@ -104,6 +109,17 @@ class Reader {
   private binding(): Binding | undefined {
     const c = this.c;
     const span = this.span();
+    // `a.b.c =` (plain names, as almost every path is written): the names come from the text, the value is the third child.
+    const plain = this.plainPath(span.start);
+    if (plain) {
+      c.gotoFirstChild();
+      if (c.gotoNextSibling() && c.gotoNextSibling() && c.currentFieldId === this.f.expression) {
+        const value = this.value();
+        c.gotoParent();
+        return { path: plain.path, keys: plain.keys, span, value };
+      }
+      c.gotoParent();
+    }
     let path: { path: string[]; keys: Span[] } | undefined | null = null;
     let value: Value | undefined;
     c.gotoFirstChild();
@@ -116,6 +132,21 @@ class Reader {
     c.gotoParent();
     if (!path || !value) return undefined;
     return { path: path.path, keys: path.keys, span, value };
+  }
+
+  /** The names and their spans of a binding at `start` written `a.b.c =` (no spaces or comments inside the path). */
+  private plainPath(start: number): { path: string[]; keys: Span[] } | undefined {
+    PLAIN_PATH.lastIndex = start;
+    const m = PLAIN_PATH.exec(this.text);
+    if (!m) return undefined;
+    const path = m[1].split('.');
+    const keys: Span[] = [];
+    let at = start;
+    for (const name of path) {
+      keys.push({ start: at, end: at + name.length });
+      at += name.length + 1;
+    }
+    return { path, keys };
   }
 
   /** Each named child of the attrpath is a name; a computed one (or anything else) makes it undefined. */
@@ -153,7 +184,9 @@ class Reader {
       type = this.type();
     }
     let value: Value;
-    if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = { kind: 'attrset', set: this.set(), span };
+    const simple = type === 'string_expression' ? this.simpleString() : undefined;
+    if (simple) value = { kind: 'string', value: simple.value, content: simple.content, span };
+    else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = { kind: 'attrset', set: this.set(), span };
     else if (type === 'variable_expression' && c.endIndex - c.startIndex === 4 && this.slice(c.startIndex, c.endIndex) === 'null') value = { kind: 'null', span };
     else {
       const content = type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type) : undefined;
@@ -161,6 +194,15 @@ class Reader {
     }
     for (; depth > 0; depth--) c.gotoParent();
     return value;
+  }
+
+  /** A "..." string without escapes or `$`: its value is the text between the quotes, no need to visit its parts. */
+  private simpleString(): { value: string; content: Span } | undefined {
+    const start = this.c.startIndex + 1;
+    const end = this.c.endIndex - 1;
+    if (end < start || this.text.charCodeAt(start - 1) !== 0x22 || this.text.charCodeAt(end) !== 0x22) return undefined;
+    const value = this.text.slice(start, end);
+    return SPECIAL_IN_STRING.test(value) ? undefined : { value, content: { start, end } };
   }
 
   /** Moves to the first child with field `id`, or stays (false). */
