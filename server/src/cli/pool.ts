@@ -28,6 +28,8 @@ export type BatchReply = { id: number; results: FileResult[]; error?: undefined 
  * (a thread, the bundle, the WASM parser) than it saves.
  */
 export const FILES_PER_WORKER = 40;
+/** Each worker holds its own parser and WASM heap (tens of MB): more than this only when asked (--jobs). */
+const MAX_DEFAULT_WORKERS = 8;
 /** Small enough to balance the workers' load, large enough to keep messages few. */
 const BATCH_SIZE = 16;
 /** Batches a worker holds at once: the next one is there when it finishes one. */
@@ -57,7 +59,7 @@ export class CheckRunner {
   private readonly maxWorkers: number;
 
   constructor(private readonly options: RunnerOptions) {
-    const jobs = options.jobs ?? availableParallelism();
+    const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
     this.maxWorkers = jobs >= 2 ? jobs : 0;
   }
 
