@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { checkPaths } from '../server/src/cli/check';
@@ -133,10 +133,15 @@ function checkWithoutPrefilter(parser: NixParser, files: readonly string[]): { f
 
 /** Peak RSS in KB of one run of a command, via GNU time, or undefined without it. */
 function peakRssKb(cmd: string, args: readonly string[], cwd: string): number | undefined {
+  return usage(cmd, args, cwd)?.rssKb;
+}
+
+/** Peak RSS (KB) and CPU time (user + system, ms, all threads) of one run of a command, via GNU time. */
+function usage(cmd: string, args: readonly string[], cwd: string): { rssKb: number; cpuMs: number } | undefined {
   if (!existsSync('/usr/bin/time')) return undefined;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const kb = Number(r.stderr.trim().split('\n').at(-1));
-  return Number.isFinite(kb) ? kb : undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const [kb, user, sys] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+  return [kb, user, sys].every(Number.isFinite) ? { rssKb: kb, cpuMs: (user + sys) * 1000 } : undefined;
 }
 
 async function main(): Promise<void> {
@@ -166,22 +171,32 @@ async function main(): Promise<void> {
       console.log('generated files: valid Nix (nix-instantiate --parse)');
     }
 
-    console.log('\n1. Full parse + analysis (document opened)');
-    report(`full: ${smallLabel}`, time(300, 30, () => parseAndAnalyze(parser, small)), describe(small, smallCounts));
-    report(`full: ${bigLabel}`, time(10, 2, () => parseAndAnalyze(parser, big)), describe(big, bigCounts));
-
-    console.log('\n2. Keystroke: applyChanges (incremental reparse) + analysis + toDiagnostics');
-    keystrokes(parser, small, `keystroke: ${smallLabel}`, 2000, 200);
-    keystrokes(parser, big, `keystroke: ${mb(big.length)} config`, 100, 10);
-
-    console.log('\n3. Memory over 10,000 edits (type and delete a character, each followed by analysis)');
-    memory(parser, small, wasmMemories);
-
-    console.log('\n4. Whole-workspace check');
-    workspaceCheck(parser, join(tmp, 'ws'), nixVersion !== undefined);
-
-    console.log('\n5. The CLI against nix-instantiate --parse, side by side (process to process, every rule on)');
-    cliComparisons(join(tmp, 'ws'), join(tmp, 'ws-interfaces'), nixVersion !== undefined);
+    // BENCH_ONLY=5 (or 1,4...) runs only those sections, for iterating on one figure.
+    const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+    const section = (n: number) => !only || only.includes(String(n));
+    if (section(1)) {
+      console.log('\n1. Full parse + analysis (document opened)');
+      report(`full: ${smallLabel}`, time(300, 30, () => parseAndAnalyze(parser, small)), describe(small, smallCounts));
+      report(`full: ${bigLabel}`, time(10, 2, () => parseAndAnalyze(parser, big)), describe(big, bigCounts));
+    }
+    if (section(2)) {
+      console.log('\n2. Keystroke: applyChanges (incremental reparse) + analysis + toDiagnostics');
+      keystrokes(parser, small, `keystroke: ${smallLabel}`, 2000, 200);
+      keystrokes(parser, big, `keystroke: ${mb(big.length)} config`, 100, 10);
+    }
+    if (section(3)) {
+      console.log('\n3. Memory over 10,000 edits (type and delete a character, each followed by analysis)');
+      memory(parser, small, wasmMemories);
+    }
+    const ws = writeWorkspace(join(tmp, 'ws'));
+    if (section(4)) {
+      console.log('\n4. Whole-workspace check');
+      workspaceCheck(parser, join(tmp, 'ws'), ws, nixVersion !== undefined);
+    }
+    if (section(5)) {
+      console.log('\n5. The CLI against nix-instantiate --parse, side by side (process to process, every rule on)');
+      cliComparisons(join(tmp, 'ws'), join(tmp, 'ws-interfaces'), nixVersion !== undefined);
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -224,7 +239,8 @@ function memory(parser: NixParser, text: string, wasm: readonly WasmMemory[]): v
   report('10,000 edits: time per edit', edits, `Δ ${delta('heapUsed')}, ${delta('external')}, ${delta('wasm')}, ${delta('rss')}`);
 }
 
-function workspaceCheck(parser: NixParser, dir: string, withNix: boolean): void {
+/** The home-manager-like workspace of sections 4 and 5, written to `dir`; returns a description. */
+function writeWorkspace(dir: string): string {
   const generated = workspace();
   let bytes = 0;
   for (const f of generated) {
@@ -234,7 +250,10 @@ function workspaceCheck(parser: NixParser, dir: string, withNix: boolean): void 
     bytes += f.text.length;
   }
   const mentioning = generated.filter((f) => f.text.includes('macvtap')).length;
-  const what = `${generated.length} files, ${mb(bytes)}, ${mentioning} mention macvtap`;
+  return `${generated.length} files, ${mb(bytes)}, ${mentioning} mention macvtap`;
+}
+
+function workspaceCheck(parser: NixParser, dir: string, what: string, withNix: boolean): void {
   console.log(`  generated ${what}`);
 
   // The pre-filter is only allowed if it changes nothing: compare with the full analysis once.
@@ -283,7 +302,11 @@ function workspaceCheck(parser: NixParser, dir: string, withNix: boolean): void 
  * design.md's CLI targets: at most 0.5x Nix's parser on a home-manager-like
  * tree (few files can have findings), at most 1.2x on a tree where every file
  * declares interfaces, and a --cache re-run over unchanged files at most
- * 0.3x of the uncached run. Printed side by side with files/s and peak RSS.
+ * 0.3x. One table, side by side: each tree with Nix's parser, our CLI in one
+ * thread (--jobs 1) and with its default worker threads, and the re-run with
+ * --cache; wall time (median), ratio to Nix, files/s, peak RSS and CPU time
+ * (all threads). Set BENCH_REAL_TREE to a checkout (home-manager's) to add
+ * it as a third tree, BENCH_CLI_RUNS for the runs per figure (default 5).
  */
 function cliComparisons(hmLike: string, interfacesDir: string, withNix: boolean): void {
   for (const f of interfaceWorkspace()) {
@@ -292,32 +315,54 @@ function cliComparisons(hmLike: string, interfacesDir: string, withNix: boolean)
   }
   const cli = join(__dirname, '..', 'cli.js');
   const allRules = RULES.flatMap((r) => ['--rule', `${r.code}=${r.defaultSeverity === 'information' ? 'info' : r.defaultSeverity}`]);
+  const trees: [string, string][] = [
+    ['home-manager-like', hmLike],
+    ['every file declares interfaces', interfacesDir],
+  ];
+  const real = process.env.BENCH_REAL_TREE;
+  if (real) trees.push([`real tree ${real}`, real]);
   const rows: string[][] = [];
-  for (const [label, dir] of [['home-manager-like, 3,500 files', hmLike], ['every file declares interfaces, 3,500 files', interfacesDir]] as const) {
+  const runs = Number(process.env.BENCH_CLI_RUNS ?? 5);
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  for (const [label, dir] of trees) {
     const files = collectNixFiles([dir]).files.map((f) => f.slice(dir.length + 1));
-    const cacheFile = join(dir, '..', `${dir.split('/').pop()}.cache`);
+    const cacheFile = join(tmpdir(), `microvm-lint-bench-${process.pid}-${rows.length}.cache`);
     const run = (extra: string[]) => () => {
       const r = spawnSync(process.execPath, [cli, 'check', '.', ...allRules, ...extra], { cwd: dir, stdio: 'ignore' });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`microvm-lint check exited with ${r.status}`);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`microvm-lint check ${extra.join(' ')} exited with ${r.status}`);
     };
-    const ours = summarize(time(5, 1, run([])));
+    const ours = (extra: string[]) => usage(process.execPath, [cli, 'check', '.', ...allRules, ...extra], dir);
+    const nix = withNix ? summarize(time(runs, 1, () => nixParse(dir, files))).median : undefined;
+    const measured: [string, number, ReturnType<typeof usage>][] = [];
+    if (nix !== undefined) measured.push(['nix-instantiate --parse', nix, usage('nix-instantiate', ['--parse', ...files], dir)]);
+    for (const [name, extra] of [['check --jobs 1', ['--jobs', '1']], [`check (default: ${availableParallelism()} cores)`, []]] as const) {
+      measured.push([name, summarize(time(runs, 1, run([...extra]))).median, ours([...extra])]);
+    }
     rmSync(cacheFile, { force: true });
-    run(['--cache', '--cache-location', cacheFile])(); // fills the cache
-    const cached = summarize(time(5, 1, run(['--cache', '--cache-location', cacheFile])));
-    const rss = peakRssKb(process.execPath, [cli, 'check', '.', ...allRules], dir);
-    const nix = withNix ? summarize(time(5, 1, () => nixParse(dir, files))) : undefined;
-    const nixRss = withNix ? peakRssKb('nix-instantiate', ['--parse', ...files], dir) : undefined;
-    const perSecond = (ms: number) => `${Math.round(files.length / (ms / 1000)).toLocaleString('en')} files/s`;
-    rows.push([
-      label,
-      `${ms(ours.median)} (${perSecond(ours.median)}, ${rss ? mb(rss * 1024) : '?'})`,
-      nix ? `${ms(nix.median)} (${perSecond(nix.median)}, ${nixRss ? mb(nixRss * 1024) : '?'})` : 'n/a',
-      nix ? `${(ours.median / nix.median).toFixed(2)}x` : 'n/a',
-      `${ms(cached.median)} = ${(cached.median / ours.median).toFixed(2)}x`,
-    ]);
+    const cached = ['--cache', '--cache-location', cacheFile];
+    run(cached)(); // fills the cache
+    measured.push(['check --cache, unchanged files', summarize(time(runs, 1, run(cached))).median, ours(cached)]);
+    rmSync(cacheFile, { force: true });
+    const uncached = measured.find(([n]) => n.startsWith('check (default'))![1];
+    for (const [name, wall, use] of measured) {
+      const vsNix = nix !== undefined ? `${(wall / nix).toFixed(2)}x` : 'n/a';
+      const note = name.includes('--cache') ? `${(wall / uncached).toFixed(2)}x of the uncached run` : '';
+      rows.push([
+        name === measured[0][0] ? `${label}, ${files.length.toLocaleString('en')} files` : '',
+        name,
+        ms(wall),
+        vsNix,
+        `${Math.round(files.length / (wall / 1000)).toLocaleString('en')}`,
+        use ? mb(use.rssKb * 1024) : '?',
+        use ? ms(use.cpuMs) : '?',
+        note,
+      ]);
+    }
   }
-  console.log(table(['tree', 'microvm-lint check (median, rate, peak RSS)', 'nix-instantiate --parse', 'ours / nix', 're-run with --cache'], rows));
-  console.log('  targets: ours / nix <= 0.5x (home-manager-like), <= 1.2x (every file declares interfaces); --cache re-run <= 0.3x');
+  console.log(table(['tree', 'run', 'wall (median)', 'vs nix', 'files/s', 'peak RSS', 'CPU (1 run)', ''], rows, [0, 1, 7]).replace(/^/gm, '  '));
+  // Other work on the machine takes cores from the worker threads: say how busy it was.
+  console.log(`  load average before/after: ${load} / ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`);
+  console.log('  targets: check / nix <= 0.5x (home-manager-like), <= 1.2x (every file declares interfaces); --cache re-run <= 0.3x');
 }
 
 main().catch((e: unknown) => {

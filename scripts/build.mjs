@@ -1,6 +1,6 @@
 // Bundles every entry with esbuild (tsc only type-checks: `npm run typecheck`).
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 
@@ -23,6 +23,27 @@ const nodeCommon = {
   logLevel: 'warning',
 };
 
+// web-tree-sitter makes itself a Node `require` with `(await import("module")).createRequire`, which
+// starts Node's ESM loader: tens of milliseconds in each thread of the CLI (main and workers). A
+// CommonJS bundle has a `require` already (kept in __cjsRequire by the banner: the emscripten code
+// declares a `require` of its own), and it only loads built-ins with it.
+const cjsRequire = {
+  name: 'web-tree-sitter-cjs-require',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]web-tree-sitter[\\/]web-tree-sitter\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const from = 'await import("module")';
+      if (!text.includes(from)) throw new Error(`${args.path}: no ${from} to replace (web-tree-sitter changed: check scripts/build.mjs)`);
+      return { contents: text.replace(from, '{ createRequire: () => __cjsRequire }'), loader: 'js' };
+    });
+  },
+};
+const cliCommon = {
+  ...nodeCommon,
+  plugins: [cjsRequire],
+  banner: { js: nodeCommon.banner.js + ' var __cjsRequire = require;' },
+};
+
 const walk = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -33,11 +54,13 @@ const testEntries = walk(join(root, 'test')).filter((p) => p.endsWith('.test.ts'
 
 await Promise.all([
   esbuild.build({
-    ...nodeCommon,
+    ...cliCommon,
     entryPoints: { cli: join(root, 'server/src/cli/main.ts') },
     outdir: dist,
-    banner: { js: '#!/usr/bin/env node\n' + nodeCommon.banner.js },
+    banner: { js: '#!/usr/bin/env node\n' + cliCommon.banner.js },
   }),
+  // The CLI's worker threads (server/src/cli/pool.ts finds the script beside cli.js; like it, not in the VSIX).
+  esbuild.build({ ...cliCommon, entryPoints: { cliWorker: join(root, 'server/src/cli/worker.ts') }, outdir: dist }),
   esbuild.build({
     ...nodeCommon,
     entryPoints: Object.fromEntries(testEntries.map((p) => [relative(root, p).replace(/\.ts$/, ''), p])),

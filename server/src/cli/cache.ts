@@ -1,26 +1,26 @@
 /**
- * `check --cache`: each file's findings kept between runs (as ESLint's
- * --cache), keyed by the file's content hash, the options that apply to it
- * and the tool's version, so a re-run over unchanged files parses nothing.
- * A changed file, rule setting or version recomputes what it must. (Every
- * rule looks at one file today; cross-file rules will be recomputed from
- * per-file summaries kept the same way.)
+ * `check --cache`: each file's FileResult (what `checkFile` returns) kept
+ * between runs (as ESLint's --cache), keyed by the file's content hash, the
+ * options that apply to it and the tool's version, so a re-run over
+ * unchanged files parses nothing. A changed file, rule setting or version
+ * recomputes what it must. (Every rule looks at one file today; cross-file
+ * rules will be recomputed from per-file summaries kept in the FileResult.)
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalysisOptions } from '../rules/options';
-import type { Finding } from '../rules/rule';
 import { VERSION } from '../version';
+import type { FileResult } from './fileCheck';
 import { errorCode } from './walk';
 
 export const DEFAULT_CACHE_FILE = '.microvm-lint-cache';
 
-interface Entry {
+/** A file's result with what it is valid for. */
+type Entry = FileResult & {
   hash: string;
   options: string;
-  findings: Finding[];
-}
+};
 
 interface CacheFile {
   tool: 'microvm-lint';
@@ -38,15 +38,16 @@ export class ResultCache {
     this.entries = readCache(path);
   }
 
-  /** The findings stored for this file's text and options, if they are still valid. */
-  lookup(file: string, text: string, options: AnalysisOptions): Finding[] | undefined {
+  /** The result stored for this file's text and options, if it is still valid. */
+  lookup(file: string, text: string, options: AnalysisOptions): FileResult | undefined {
     const entry = this.entries[resolve(file)];
     if (!entry || entry.hash !== this.hashOf(file, text) || entry.options !== optionsKey(options)) return undefined;
-    return entry.findings;
+    const { hash: _hash, options: _options, ...result } = entry;
+    return result;
   }
 
-  store(file: string, text: string, options: AnalysisOptions, findings: Finding[]): void {
-    this.entries[resolve(file)] = { hash: this.hashOf(file, text), options: optionsKey(options), findings };
+  store(file: string, text: string, options: AnalysisOptions, result: FileResult): void {
+    this.entries[resolve(file)] = { ...result, hash: this.hashOf(file, text), options: optionsKey(options) };
     this.changed = true;
   }
 
@@ -90,8 +91,16 @@ function readCache(path: string): Record<string, Entry> {
   return {};
 }
 
-/** Options as a stable string: severities sorted by code. */
+const optionsKeys = new WeakMap<AnalysisOptions, string>();
+
+/** Options as a stable string: severities sorted by code (once per options object: most files share one). */
 function optionsKey(options: AnalysisOptions): string {
+  let key = optionsKeys.get(options);
+  if (key === undefined) optionsKeys.set(options, (key = computeOptionsKey(options)));
+  return key;
+}
+
+function computeOptionsKey(options: AnalysisOptions): string {
   const severities = Object.entries(options.severities).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([options.preferredMode, severities]);
 }

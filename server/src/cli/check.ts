@@ -1,12 +1,13 @@
 /** `microvm-lint check`: findings for files and folders, as text or JSON. */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { NixParser } from '../parse/nixParser';
-import { analyze, mayHaveFindings } from '../rules/analyze';
+import { mayHaveFindings } from '../rules/analyze';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
 import type { Finding, Severity } from '../rules/rule';
 import { LineIndex } from '../text/lineIndex';
 import { resolve } from 'node:path';
 import type { ResultCache } from './cache';
+import { checkFile, type Candidate, type FileResult } from './fileCheck';
 import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
 
 export interface FileFindings {
@@ -23,7 +24,7 @@ export interface CheckResult {
 
 export interface Selection {
   /** Files that may have a finding, with their text and the options that apply to them. */
-  candidates: { file: string; text: string; options: AnalysisOptions }[];
+  candidates: Candidate[];
   warnings: string[];
   filesChecked: number;
 }
@@ -36,9 +37,11 @@ export type OptionsSource =
 /**
  * Walks `paths` and keeps the files that may have a finding; the others are
  * neither decoded nor parsed. A named file that cannot be read throws
- * (NamedPathError); one met while walking becomes a warning.
+ * (NamedPathError); one met while walking becomes a warning. `onCandidate`
+ * sees each kept file as soon as it is read (the CLI's workers start on the
+ * first ones while the walk goes on).
  */
-export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS): Selection {
+export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS, onCandidate?: (c: Candidate) => void): Selection {
   const perFile = 'optionsFor' in source ? source : undefined;
   const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt, perFile?.noteListed);
   const candidates: Selection['candidates'] = [];
@@ -55,7 +58,9 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
     if (!mayHaveFindings(bytes)) continue;
     const text = bytes.toString('utf8');
     const options = perFile ? perFile.optionsFor(resolve(file)) : (source as AnalysisOptions);
-    candidates.push({ file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options });
+    const candidate = { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options };
+    candidates.push(candidate);
+    onCandidate?.(candidate);
   }
   return { candidates, warnings, filesChecked: files.length };
 }
@@ -89,9 +94,9 @@ class FileReader {
 }
 
 /**
- * Parses and analyses the selected files (`parser` may be absent when none
- * needs parsing). With a cache, a file whose text and options it knows is
- * not parsed, and the others' findings are stored.
+ * Parses and analyses the selected files in this thread (`parser` may be
+ * absent when none needs parsing). With a cache, a file whose text and
+ * options it knows is not parsed, and the others' results are stored.
  */
 export function checkSelection(
   parser: NixParser | undefined,
@@ -99,26 +104,27 @@ export function checkSelection(
   onProgress?: (done: number, total: number) => void,
   cache?: ResultCache,
 ): CheckResult {
-  const results: FileFindings[] = [];
   const total = selection.candidates.length;
-  for (const [n, { file, text, options }] of selection.candidates.entries()) {
+  const results = selection.candidates.map(({ file, text, options }, n) => {
     onProgress?.(n, total);
     const known = cache?.lookup(file, text, options);
-    if (known) {
-      if (known.length > 0) results.push({ file, lines: new LineIndex(text), findings: known });
-      continue;
-    }
+    if (known) return known;
     if (!parser) throw new Error('checkSelection: files to parse but no parser');
-    const tree = parser.parse(text);
-    try {
-      const { findings, lines } = analyze(tree, text, { options });
-      cache?.store(file, text, options, findings);
-      if (findings.length > 0) results.push({ file, lines, findings });
-    } finally {
-      tree.delete();
-    }
+    const result = checkFile(parser, text, options);
+    cache?.store(file, text, options, result);
+    return result;
+  });
+  return resultOf(selection, results);
+}
+
+/** The report for `selection` given each candidate's result (same order): files with findings, in walk order. */
+export function resultOf(selection: Selection, results: readonly FileResult[]): CheckResult {
+  const out: FileFindings[] = [];
+  for (const [n, { file, text }] of selection.candidates.entries()) {
+    const { findings } = results[n];
+    if (findings.length > 0) out.push({ file, lines: new LineIndex(text), findings });
   }
-  return { results, warnings: selection.warnings, filesChecked: selection.filesChecked };
+  return { results: out, warnings: selection.warnings, filesChecked: selection.filesChecked };
 }
 
 export function checkPaths(parser: NixParser, paths: readonly string[], options: OptionsSource): CheckResult {

@@ -22,6 +22,7 @@ interface Found {
 export class Configs {
   private readonly inDirCache = new Map<string, Found | null>();
   private readonly nearestCache = new Map<string, Found | null>();
+  private readonly optionsCache = new Map<Found | null, AnalysisOptions>();
 
   /**
    * `base` is what the command line asks for (--preferred-mode, --rule),
@@ -64,13 +65,24 @@ export class Configs {
     return found && found.config.ignore.length > 0 ? [{ base: found.dir, patterns: found.config.ignore }] : [];
   };
 
-  /** The analysis options for a file (absolute path): its configuration, then the command line's flags. */
+  /**
+   * The analysis options for a file (absolute path): its configuration, then
+   * the command line's flags. Files under one configuration file get the same
+   * object, so whoever keys on the options (workers, the cache) sees few.
+   */
   optionsFor(absFile: string): AnalysisOptions {
-    const config = this.nearest(dirname(absFile))?.config ?? EMPTY_CONFIG;
-    return {
-      preferredMode: this.flags.preferredMode ?? config.preferredMode ?? this.base.preferredMode,
-      severities: { ...this.base.severities, ...config.rules, ...this.flags.rules },
-    };
+    const found = this.nearest(dirname(absFile));
+    const key = found ?? null;
+    let options = this.optionsCache.get(key);
+    if (!options) {
+      const config = found?.config ?? EMPTY_CONFIG;
+      options = {
+        preferredMode: this.flags.preferredMode ?? config.preferredMode ?? this.base.preferredMode,
+        severities: { ...this.base.severities, ...config.rules, ...this.flags.rules },
+      };
+      this.optionsCache.set(key, options);
+    }
+    return options;
   }
 }
 

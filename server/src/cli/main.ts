@@ -11,7 +11,7 @@ import type { Severity } from '../rules/rule';
 import { join, resolve } from 'node:path';
 import { readParserWasm } from '../node/wasm';
 import { VERSION } from '../version';
-import { checkSelection, failsAt, formatJson, formatText, selectFiles, type CheckResult } from './check';
+import { failsAt, formatJson, formatText, resultOf, selectFiles, type CheckResult, type Selection } from './check';
 import { formatGithub } from './formats/github';
 import { formatSarif } from './formats/sarif';
 import { errorCode, NamedPathError } from './walk';
@@ -20,10 +20,12 @@ import { parseRuleFlag } from '../config/configFile';
 import { Progress } from './progress';
 import { fixFiles } from './fix';
 import { DEFAULT_CACHE_FILE, ResultCache } from './cache';
+import { CheckRunner } from './pool';
 
 const USAGE = `Usage:
   microvm-lint check [paths...] [--format text|json|sarif|github] [--fail-on error|warning|info] [--preferred-mode MODE]
                      [--rule code=error|warning|info|hint|off]... [--fix | --fix-dry-run] [--cache [--cache-location FILE]]
+                     [--jobs N]           N threads check files (default: one per core, fewer for few files; 1: no workers)
   microvm-lint lsp --stdio            run the language server over stdio (also --node-ipc)
   microvm-lint explain [code]         print a rule's documentation (no code: list the rules)
   microvm-lint --version
@@ -48,6 +50,7 @@ async function check(args: string[]): Promise<number> {
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string', default: DEFAULT_CACHE_FILE },
       'fix-dry-run': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
@@ -66,25 +69,32 @@ async function check(args: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
   const configs = new Configs(DEFAULT_OPTIONS, { ...(mode ? { preferredMode: mode } : {}), rules });
   const progress = new Progress(process.stderr);
-  const selection = selectFiles(positionals.length > 0 ? positionals : ['.'], configs);
+  const paths = positionals.length > 0 ? positionals : ['.'];
   const cache = values.cache ? new ResultCache(values['cache-location']) : undefined;
-  // The WASM parser starts only when some file needs parsing (fixes always parse).
-  const fixing = values.fix || values['fix-dry-run'];
-  const needsParser = selection.candidates.some((c) => fixing || !cache?.lookup(c.file, c.text, c.options));
-  const parser = needsParser ? await NixParser.load(readParserWasm()) : undefined;
+  // The WASM parser starts in this thread only when it has files to parse (fixes always parse).
+  let parser: Promise<NixParser> | undefined;
+  const loadParser = () => (parser ??= NixParser.load(readParserWasm()));
   const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
-  if (parser && fixMode) {
-    const { changed, output } = fixFiles(parser, selection.candidates, DEFAULT_OPTIONS, fixMode);
-    // The report below is what remains: the fixed texts (written, or as they would be).
-    const after = new Map(changed.map((c) => [c.file, c.after]));
-    selection.candidates = selection.candidates.map((c) => ({ ...c, text: after.get(c.file) ?? c.text }));
-    // A diff is the dry run's output; the list of fixed files goes beside the report, not into it.
-    if (fixMode === 'dry-run') process.stdout.write(output);
-    else process.stderr.write(output);
+  const runner = new CheckRunner({
+    jobs,
+    forced: jobs !== undefined,
+    cache: fixMode === 'dry-run' ? undefined : cache,
+    parser: loadParser,
+    workerScript: join(__dirname, 'cliWorker.js'),
+    onProgress: (done, total) => progress.update(`checked ${done}/${total} files`),
+  });
+  let selection: Selection;
+  try {
+    selection = await select(paths, configs, runner, fixMode, loadParser);
+  } catch (e) {
+    await runner.close(); // workers already started must not keep the process alive
+    throw e;
   }
-  const result = checkSelection(parser, selection, (done, total) => progress.update(`checked ${done}/${total} files`), fixMode === 'dry-run' ? undefined : cache);
+  const result = resultOf(selection, await runner.finish());
   progress.done();
   const cacheProblem = cache?.save();
   if (cacheProblem) result.warnings.push(cacheProblem);
@@ -96,6 +106,32 @@ async function check(args: string[]): Promise<number> {
   for (const w of result.warnings) process.stderr.write(`microvm-lint: warning: ${w}\n`);
   process.stdout.write(formatResult(format, result));
   return failsAt(result, failOn) ? 1 : 0;
+}
+
+/**
+ * Walks and reads the files, handing each to `runner`; with a fix mode, fixes
+ * them first (in this thread) and hands over the fixed texts.
+ */
+async function select(
+  paths: readonly string[],
+  configs: Configs,
+  runner: CheckRunner,
+  fixMode: 'write' | 'dry-run' | undefined,
+  loadParser: () => Promise<NixParser>,
+): Promise<Selection> {
+  if (!fixMode) return selectFiles(paths, configs, (c) => runner.add(c)); // workers start on the first files while the walk goes on
+  const selection = selectFiles(paths, configs);
+  if (selection.candidates.length > 0) {
+    const { changed, output } = fixFiles(await loadParser(), selection.candidates, DEFAULT_OPTIONS, fixMode);
+    // The report below is what remains: the fixed texts (written, or as they would be).
+    const after = new Map(changed.map((c) => [c.file, c.after]));
+    selection.candidates = selection.candidates.map((c) => ({ ...c, text: after.get(c.file) ?? c.text }));
+    // A diff is the dry run's output; the list of fixed files goes beside the report, not into it.
+    if (fixMode === 'dry-run') process.stdout.write(output);
+    else process.stderr.write(output);
+  }
+  for (const c of selection.candidates) runner.add(c);
+  return selection;
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'github'];
@@ -161,7 +197,8 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`microvm-lint: ${(e as Error).message} (see microvm-lint --help)\n`);
+      // parseArgs explains some mistakes over several lines: the first says what is wrong.
+      process.stderr.write(`microvm-lint: ${(e as Error).message.split('\n')[0]} (see microvm-lint --help)\n`);
     } else if (e instanceof NamedPathError || e instanceof ConfigError) {
       process.stderr.write(`microvm-lint: ${e.message}\n`);
     } else {

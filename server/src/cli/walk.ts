@@ -9,7 +9,7 @@
  * and a file reached twice (through a symlink) is listed once.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE_NAME } from '../config/configFile';
 
@@ -95,6 +95,8 @@ export function collectNixFiles(
       return;
     }
     const absDir = resolve(dir);
+    // join(dir, name) and join(real, name) for every entry, without normalizing each time.
+    const [inDir, inReal] = [childPrefix(dir), childPrefix(real)];
     let here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...matchers, ...gitignoreOf(dir, warnings)] : matchers;
     // Asked only where a configuration file is (its name is in the listing): no failed open per folder.
     if (entries.some((e) => e.name === CONFIG_FILE_NAME)) here = [...here, ...matchersOf(moreIgnores(absDir, false))];
@@ -103,11 +105,11 @@ export function collectNixFiles(
     for (const entry of entries) {
       const name = entry.name;
       if (entry.isFile()) {
-        if (name.endsWith('.nix') && !ignored(here, prefixes, name, false)) addFile(join(dir, name), join(real, name));
+        if (name.endsWith('.nix') && !ignored(here, prefixes, name, false)) addFile(inDir + name, inReal + name);
       } else if (entry.isDirectory()) {
-        if (!isSkippedDir(name) && !ignored(here, prefixes, name, true)) enter(join(dir, name), join(real, name), here);
+        if (!isSkippedDir(name) && !ignored(here, prefixes, name, true)) enter(inDir + name, inReal + name, here);
       } else if (entry.isSymbolicLink()) {
-        visitLink(join(dir, name), name, here, prefixes);
+        visitLink(inDir + name, name, here, prefixes);
       }
     }
   };
@@ -145,6 +147,13 @@ export function collectNixFiles(
     }
   }
   return { files, warnings, named };
+}
+
+/** What `join(dir, name)` puts before `name` (an entry's name has no separator and is never "." or ".."). */
+function childPrefix(dir: string): string {
+  const norm = normalize(dir);
+  if (norm === '.' || norm === `.${sep}`) return '';
+  return norm.endsWith(sep) ? norm : norm + sep;
 }
 
 function gitignoreOf(dir: string, warnings: string[]): Matcher[] {

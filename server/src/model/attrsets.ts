@@ -4,6 +4,7 @@
  */
 import { attrName, spanOf, stringLiteral, unparenthesize, type Span } from '../parse/syntax';
 import type { SyntaxNode } from '../parse/syntax-types';
+import { readCleanAttrSet } from './setReader';
 
 export type { Span } from '../parse/syntax';
 
@@ -45,7 +46,9 @@ export function isAttrSetNode(node: SyntaxNode): boolean {
   return node.type === 'attrset_expression' || node.type === 'rec_attrset_expression';
 }
 
-export function readAttrSet(node: SyntaxNode): AttrSet {
+/** `text` is the tree's source: with it, a set without syntax errors (almost every set) is read in one cursor walk (setReader.ts). */
+export function readAttrSet(node: SyntaxNode, text?: string): AttrSet {
+  if (text !== undefined && !node.hasError) return readCleanAttrSet(node, text);
   const set: AttrSet = {
     span: spanOf(node),
     inner: innerSpan(node),
@@ -133,6 +136,12 @@ function readInherit(node: SyntaxNode): Inherit {
   return { names, span: spanOf(node) };
 }
 
+/** The first `n` names of `a` and `b` are the same (no copies: the model looks up five paths per interface). */
+function samePrefix(a: readonly string[], b: readonly string[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** What a set says about one attribute path, following nested sets. */
 export type Lookup =
   | { found: 'binding'; binding: Binding; value: Value; via: AttrSet }
@@ -149,7 +158,7 @@ export function lookup(set: AttrSet, path: readonly string[]): Lookup {
   for (const inherit of set.inherits) if (inherit.names.includes(path[0])) return { found: 'unknown' };
   for (const b of set.bindings) {
     const n = Math.min(b.path.length, path.length);
-    if (!b.path.slice(0, n).every((p, i) => p === path[i])) continue;
+    if (!samePrefix(b.path, path, n)) continue;
     if (b.path.length === path.length) return { found: 'binding', binding: b, value: b.value, via: set };
     if (b.path.length > path.length) continue; // defines something below the path: not the value itself
     if (b.value.kind !== 'attrset') return { found: 'unknown' };

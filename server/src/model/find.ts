@@ -1,14 +1,12 @@
 /**
  * Locating nodes by text first, tree second. Walking every node of a large
  * file in JS is slow (each node is an object crossing the WASM boundary);
- * a regular expression over the text finds the few candidates, and the tree
+ * a search of the text finds the few candidates, and the tree
  * then says whether each is really the syntax we want (not a comment or a
  * string that happens to contain the word).
  */
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
 import { unparenthesize } from '../parse/syntax';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Where a name is met: `name = ...;` (or `"name"`), or `a.b.name = ...;` when `last` is asked for. */
 export function bindingsNamed(tree: Tree, text: string, name: string, where: 'only' | 'last' = 'only'): SyntaxNode[] {
@@ -28,23 +26,41 @@ export interface NameHit {
 /** Every place `name` is an attribute name of a binding, or a name an `inherit` (without source) brings in. */
 export function namesInTree(tree: Tree, text: string, name: string, skip?: (offset: number) => boolean): NameHit[] {
   const found: NameHit[] = [];
-  const pattern = new RegExp(`(?<![\\w'-])${escape(name)}(?![\\w'-])`, 'g');
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (skip?.(m.index)) continue;
-    let node: SyntaxNode | null = tree.rootNode.descendantForIndex(m.index, m.index + name.length);
+  for (let at = wordAt(text, name, 0); at !== -1; at = wordAt(text, name, at + name.length)) {
+    if (skip?.(at)) continue;
+    let node: SyntaxNode | null = tree.rootNode.descendantForIndex(at, at + name.length);
     if (node?.type === 'string_fragment') node = node.parent; // "name"
     const holder = node?.parent;
-    const statement = holder?.parent;
-    if (!node || !holder || !statement) continue;
-    if (holder.type === 'attrpath' && statement.type === 'binding' && statement.childForFieldName('attrpath')?.id === holder.id) {
+    if (!node || !holder) continue;
+    // Only an attrpath or inherit list can hold the name: the statement above (a search from the root) is asked only then.
+    const holderType = holder.type;
+    if (holderType !== 'attrpath' && holderType !== 'inherited_attrs') continue;
+    const statement = holder.parent;
+    if (!statement) continue;
+    if (holderType === 'attrpath' && statement.type === 'binding' && statement.childForFieldName('attrpath')?.id === holder.id) {
       const count = holder.namedChildCount;
       const last = holder.namedChild(count - 1)?.id === node.id;
       found.push({ kind: 'binding', node: statement, only: count === 1, last });
-    } else if (holder.type === 'inherited_attrs' && statement.type === 'inherit') {
+    } else if (holderType === 'inherited_attrs' && statement.type === 'inherit') {
       found.push({ kind: 'inherit', node: statement, only: true, last: true });
     }
   }
   return found;
+}
+
+const isWordChar = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === 0x27 || code === 0x2d;
+
+/**
+ * The next offset from `from` where `name` stands as a whole word (no
+ * letter, digit, `_`, `'` or `-` on either side), or -1: what
+ * /(?<![\w'-])name(?![\w'-])/g finds, with indexOf's speed.
+ */
+function wordAt(text: string, name: string, from: number): number {
+  for (let at = text.indexOf(name, from); at !== -1; at = text.indexOf(name, at + 1)) {
+    if ((at === 0 || !isWordChar(text.charCodeAt(at - 1))) && !isWordChar(text.charCodeAt(at + name.length))) return at;
+  }
+  return -1;
 }
 
 /** Names of variables used as an operand of `//`: a set bound to one of them may be merged. */

@@ -119,7 +119,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
 
   const read = (node: SyntaxNode): AttrSet => {
     const span = spanOf(node);
-    return cache ? cache.get(text, span, node.hasError, () => readAttrSet(node)) : readAttrSet(node);
+    return cache ? cache.get(text, span, node.hasError, () => readAttrSet(node, text)) : readAttrSet(node, text);
   };
   const sets = new Map<number, AttrSet>();
   // A `type` inside a set already found by its place is that interface's own (or a nested set's): no tree lookup.

@@ -90,28 +90,46 @@ export class PlaceCache {
 
   /** The previous answer: nodes asked for in text order share most of their ancestors. */
   private last: SyntaxNode[] = [];
+  /** The end of each node of `last` (each is a call into the tree). */
+  private lastEnds: number[] = [];
+  private readonly types = new Map<number, string>();
 
   /** The nodes from the root down to `node`, both included. */
   ancestry(node: SyntaxNode): SyntaxNode[] {
     // Start below the deepest node of the last chain whose range strictly contains this node's: an ancestor.
+    const [is, ie] = [node.startIndex, node.endIndex];
     let k = this.last.length - 1;
-    while (k > 0 && !strictlyContains(this.last[k], node)) k--;
+    while (k > 0 && !strictlyContains(this.last[k].startIndex, this.lastEnds[k], is, ie)) k--;
     const chain = k >= 0 ? this.last.slice(0, k + 1) : [];
-    if (chain.length === 0) chain.push(node.tree.rootNode);
+    const ends = k >= 0 ? this.lastEnds.slice(0, k + 1) : [];
+    if (chain.length === 0) {
+      chain.push(node.tree.rootNode);
+      ends.push(chain[0].endIndex);
+    }
     for (let n: SyntaxNode | null = chain.at(-1)!; n && n.id !== node.id; ) {
       n = n.childWithDescendant(node);
-      if (n) chain.push(n);
+      if (n) {
+        chain.push(n);
+        ends.push(n.id === node.id ? ie : n.endIndex);
+      }
     }
     this.last = chain;
+    this.lastEnds = ends;
     if (chain.at(-1)?.id === node.id) return chain;
     const up: SyntaxNode[] = []; // not reached: ask each parent, slower but sure
     for (let n: SyntaxNode | null = node; n; n = n.parent) up.push(n);
     return up.reverse();
   }
+
+  /** A node's type, asked of the tree once per node and build. */
+  typeOf(node: SyntaxNode): string {
+    let type = this.types.get(node.id);
+    if (type === undefined) this.types.set(node.id, (type = node.type));
+    return type;
+  }
 }
 
-function strictlyContains(outer: SyntaxNode, inner: SyntaxNode): boolean {
-  const [s, e, is, ie] = [outer.startIndex, outer.endIndex, inner.startIndex, inner.endIndex];
+function strictlyContains(s: number, e: number, is: number, ie: number): boolean {
   return s <= is && ie <= e && (s < is || ie < e);
 }
 
@@ -144,8 +162,8 @@ function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
       continue;
     }
     const parent = chain[i - 1];
-    const step = stepUp(parent, child, chain[i - 2] ?? null, chain[i - 3] ?? null, cache.text);
-    const condition = conditionOf(parent, child);
+    const step = stepUp(chain, i, cache);
+    const condition = conditionOf(parent, child, cache.typeOf(parent));
     const conditions = condition ? [condition, ...above.conditions] : above.conditions;
     if (step === 'unknown') above = { frames: [{ module: 'new', node: parent }, ...above.frames], unknownFirst: true, conditions };
     else if (step !== 'transparent') above = { frames: [step, ...above.frames], unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
@@ -155,19 +173,22 @@ function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
   return above;
 }
 
-function conditionOf(parent: SyntaxNode, child: SyntaxNode): string | undefined {
-  if (parent.type === 'if_expression') {
+function conditionOf(parent: SyntaxNode, child: SyntaxNode, parentType: string): string | undefined {
+  if (parentType === 'if_expression') {
     if (isField(parent, 'consequence', child)) return conditionKey('if', parent, 'then');
     if (isField(parent, 'alternative', child)) return conditionKey('if', parent, 'else');
-  } else if (parent.type === 'apply_expression' && child.startIndex !== parent.startIndex) {
+  } else if (parentType === 'apply_expression' && child.startIndex !== parent.startIndex) {
     const name = callHead(parent).name;
     if (name !== undefined && CONDITIONAL_CALLS.has(name)) return conditionKey(name, parent);
   }
   return undefined;
 }
 
-function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null, great: SyntaxNode | null, text?: string): Frame | 'transparent' | 'unknown' {
-  switch (parent.type) {
+/** The step from `chain[i - 1]` (the parent) to `chain[i]`; the chain's nodes above are the parent's ancestors. */
+function stepUp(chain: readonly SyntaxNode[], i: number, cache: PlaceCache): Frame | 'transparent' | 'unknown' {
+  const [parent, child] = [chain[i - 1], chain[i]];
+  const typeAt = (k: number) => (k >= 0 ? cache.typeOf(chain[k]) : undefined);
+  switch (typeAt(i - 1)) {
     case 'parenthesized_expression':
     case 'attrset_expression':
     case 'rec_attrset_expression':
@@ -175,7 +196,7 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null,
     case 'binding_set':
       // A `let` binding's value is used wherever its name is: that is not this place,
       // unless the value is a module function (`cfg = { config, lib, ... }: { ... };`).
-      if (grand?.type !== 'let_expression') return 'transparent';
+      if (typeAt(i - 2) !== 'let_expression') return 'transparent';
       return isModuleFunction(child) ? { module: 'new', node: child } : 'unknown';
     case 'let_expression':
     case 'with_expression':
@@ -183,13 +204,13 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null,
       return isField(parent, 'body', child) ? 'transparent' : 'unknown';
     case 'function_expression':
       if (!isField(parent, 'body', child)) return 'unknown';
-      return isModuleFunction(parent) && !isMergedModule(parent) ? { module: 'new', node: parent } : 'transparent';
+      return isModuleFunction(parent) && !isMergedModule(chain, i - 1, cache) ? { module: 'new', node: parent } : 'transparent';
     case 'if_expression':
       return isField(parent, 'condition', child) ? 'unknown' : 'transparent';
     case 'binding':
-      if (child.type === 'attrpath') return 'unknown';
+      if (typeAt(i) === 'attrpath') return 'unknown';
       // A `let` name is not an option: the let decides (binding_set, above).
-      return great?.type === 'let_expression' ? 'transparent' : { names: bindingNames(parent, text), node: parent };
+      return typeAt(i - 3) === 'let_expression' ? 'transparent' : { names: bindingNames(parent, cache.text), node: parent };
     case 'binary_expression': {
       const op = parent.childForFieldName('operator')?.type;
       return op === '//' || op === '++' ? 'transparent' : 'unknown';
@@ -197,7 +218,7 @@ function stepUp(parent: SyntaxNode, child: SyntaxNode, grand: SyntaxNode | null,
     case 'apply_expression':
       return applyStep(parent, child);
     case 'list_expression':
-      return listStep(parent);
+      return listStep(chain, i - 1, cache);
     case 'source_code':
       return { module: 'merge', node: parent };
     default:
@@ -218,15 +239,20 @@ function applyStep(apply: SyntaxNode, child: SyntaxNode): Frame | 'transparent' 
   return { module: 'new', node: apply };
 }
 
-function listStep(list: SyntaxNode): Frame | 'transparent' | 'unknown' {
+/** The list at `chain[k]`: its elements are modules, values of mkMerge, or unknown. */
+function listStep(chain: readonly SyntaxNode[], k: number, cache: PlaceCache): Frame | 'transparent' | 'unknown' {
+  const list = chain[k];
   let holder = list;
-  let up = list.parent;
-  while (up && (up.type === 'parenthesized_expression' || (up.type === 'binary_expression' && up.childForFieldName('operator')?.type === '++'))) {
-    holder = up;
-    up = up.parent;
-  }
-  if (up?.type === 'apply_expression' && isField(up, 'argument', holder) && callHead(up).name === 'mkMerge') return 'transparent';
-  if (up?.type === 'binding' && MODULE_LISTS.has(bindingNames(up).at(-1) ?? '')) return { module: 'merge', node: list };
+  let j = k - 1;
+  const isOperand = (n: SyntaxNode) => {
+    const type = cache.typeOf(n);
+    return type === 'parenthesized_expression' || (type === 'binary_expression' && n.childForFieldName('operator')?.type === '++');
+  };
+  while (j >= 0 && isOperand(chain[j])) holder = chain[j--];
+  const up = j >= 0 ? chain[j] : undefined;
+  const upType = up && cache.typeOf(up);
+  if (up && upType === 'apply_expression' && isField(up, 'argument', holder) && callHead(up).name === 'mkMerge') return 'transparent';
+  if (up && upType === 'binding' && MODULE_LISTS.has(bindingNames(up, cache.text).at(-1) ?? '')) return { module: 'merge', node: list };
   return 'unknown';
 }
 
@@ -243,11 +269,12 @@ function isModuleFunction(node: SyntaxNode): boolean {
   return false;
 }
 
-/** The file's own module function, or one listed in `imports`/`modules`: part of the same config. */
-function isMergedModule(fn: SyntaxNode): boolean {
-  let up = fn.parent;
-  while (up?.type === 'parenthesized_expression') up = up.parent;
-  return !up || up.type === 'source_code' || up.type === 'list_expression';
+/** The file's own module function (at `chain[k]`), or one listed in `imports`/`modules`: part of the same config. */
+function isMergedModule(chain: readonly SyntaxNode[], k: number, cache: PlaceCache): boolean {
+  let j = k - 1;
+  while (j >= 0 && cache.typeOf(chain[j]) === 'parenthesized_expression') j--;
+  const type = j >= 0 ? cache.typeOf(chain[j]) : undefined;
+  return type === undefined || type === 'source_code' || type === 'list_expression';
 }
 
 function isField(parent: SyntaxNode, field: string, child: SyntaxNode): boolean {

@@ -1,0 +1,279 @@
+/**
+ * readAttrSet for a set without syntax errors, with one tree cursor. Every
+ * property of a tree-sitter node is a call into WASM and every child a new
+ * JS object; the cursor visits each node once and allocates nothing, and a
+ * clean set has no ERROR or MISSING node to look for. The facts are exactly
+ * those of the node-by-node reader in attrsets.ts (a test compares the two).
+ */
+import type { Language } from 'web-tree-sitter';
+import type { SyntaxNode } from '../parse/syntax-types';
+import type { AttrSet, Binding, Inherit, Span, Value } from './attrsets';
+
+type TreeCursor = ReturnType<SyntaxNode['walk']>;
+
+/** A binding's path of plain names followed by `=` (place.ts's bindingNames reads paths the same way). */
+const PLAIN_PATH = /([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)[ \t]*=(?!=)/y;
+/** What makes a "..." string more than its text: escapes, interpolation, `$`, a quote. */
+const SPECIAL_IN_STRING = /[\\$"]/;
+
+interface Fields {
+  attrpath: number;
+  expression: number;
+  attrs: number;
+}
+
+const fieldsOf = new WeakMap<Language, Fields>();
+
+function fields(language: Language): Fields {
+  let f = fieldsOf.get(language);
+  if (!f) {
+    const id = (name: string) => language.fieldIdForName(name) ?? -1;
+    f = { attrpath: id('attrpath'), expression: id('expression'), attrs: id('attrs') };
+    fieldsOf.set(language, f);
+  }
+  return f;
+}
+
+/** Reads the set at `node` (which must not have an error) of a tree parsed from `text`. */
+export function readCleanAttrSet(node: SyntaxNode, text: string): AttrSet {
+  const language = node.tree.language;
+  const cursor = node.walk();
+  try {
+    return new Reader(cursor, language.types, fields(language), language, text).set();
+  } finally {
+    cursor.delete();
+  }
+}
+
+class Reader {
+  private readonly named: (boolean | undefined)[] = [];
+
+  constructor(
+    private readonly c: TreeCursor,
+    private readonly types: readonly string[],
+    private readonly f: Fields,
+    private readonly language: Language,
+    private readonly text: string,
+  ) {}
+
+  private slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  private type(): string {
+    return this.types[this.c.nodeTypeId] || 'ERROR';
+  }
+
+  private isNamed(typeId: number): boolean {
+    let n = this.named[typeId];
+    if (n === undefined) n = this.named[typeId] = this.language.nodeTypeIsNamed(typeId);
+    return n;
+  }
+
+  private span(): Span {
+    return { start: this.c.startIndex, end: this.c.endIndex };
+  }
+
+  /** The cursor is on an attrset_expression or rec_attrset_expression; it is left there. */
+  set(): AttrSet {
+    const c = this.c;
+    const span = this.span();
+    const set: AttrSet = { span, inner: { start: span.start, end: span.end }, rec: this.type() === 'rec_attrset_expression', bindings: [], inherits: [], dynamic: false, broken: false };
+    if (!c.gotoFirstChild()) return set;
+    do {
+      const type = this.type();
+      if (type === '{') set.inner.start = c.endIndex;
+      else if (type === '}') set.inner.end = c.startIndex;
+      else if (type === 'binding_set') this.bindingSet(set);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    return set;
+  }
+
+  private bindingSet(set: AttrSet): void {
+    const c = this.c;
+    if (!c.gotoFirstChild()) return;
+    do {
+      const type = this.type();
+      if (type === 'binding') {
+        const binding = this.binding();
+        if (binding) set.bindings.push(binding);
+        else set.dynamic = true;
+      } else if (type === 'inherit' || type === 'inherit_from') {
+        set.inherits.push(this.inherit());
+      }
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  }
+
+  private binding(): Binding | undefined {
+    const c = this.c;
+    const span = this.span();
+    // `a.b.c =` (plain names, as almost every path is written): the names come from the text, the value is the third child.
+    const plain = this.plainPath(span.start);
+    if (plain) {
+      c.gotoFirstChild();
+      if (c.gotoNextSibling() && c.gotoNextSibling() && c.currentFieldId === this.f.expression) {
+        const value = this.value();
+        c.gotoParent();
+        return { path: plain.path, keys: plain.keys, span, value };
+      }
+      c.gotoParent();
+    }
+    let path: { path: string[]; keys: Span[] } | undefined | null = null;
+    let value: Value | undefined;
+    c.gotoFirstChild();
+    do {
+      const field = c.currentFieldId;
+      // The first child of each field, as childForFieldName gives it.
+      if (field === this.f.attrpath && path === null) path = this.attrpath();
+      else if (field === this.f.expression && value === undefined) value = this.value();
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    if (!path || !value) return undefined;
+    return { path: path.path, keys: path.keys, span, value };
+  }
+
+  /** The names and their spans of a binding at `start` written `a.b.c =` (no spaces or comments inside the path). */
+  private plainPath(start: number): { path: string[]; keys: Span[] } | undefined {
+    PLAIN_PATH.lastIndex = start;
+    const m = PLAIN_PATH.exec(this.text);
+    if (!m) return undefined;
+    const path = m[1].split('.');
+    const keys: Span[] = [];
+    let at = start;
+    for (const name of path) {
+      keys.push({ start: at, end: at + name.length });
+      at += name.length + 1;
+    }
+    return { path, keys };
+  }
+
+  /** Each named child of the attrpath is a name; a computed one (or anything else) makes it undefined. */
+  private attrpath(): { path: string[]; keys: Span[] } | undefined {
+    const c = this.c;
+    const path: string[] = [];
+    const keys: Span[] = [];
+    let ok = true;
+    c.gotoFirstChild();
+    do {
+      const typeId = c.nodeTypeId;
+      if (!this.isNamed(typeId)) continue;
+      const span = this.span();
+      const name = this.types[typeId] === 'identifier' ? this.slice(span.start, span.end) : this.stringValue();
+      if (name === undefined) {
+        ok = false;
+        break;
+      }
+      path.push(name);
+      keys.push(span);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+    return ok ? { path, keys } : undefined;
+  }
+
+  /** readValue: the cursor is on the expression. */
+  private value(): Value {
+    const c = this.c;
+    const span = this.span();
+    let depth = 0;
+    let type = this.type();
+    // Skip parentheses: down to the `expression` child of each.
+    while (type === 'parenthesized_expression' && this.toField(this.f.expression)) {
+      depth++;
+      type = this.type();
+    }
+    let value: Value;
+    const simple = type === 'string_expression' ? this.simpleString() : undefined;
+    if (simple) value = { kind: 'string', value: simple.value, content: simple.content, span };
+    else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = { kind: 'attrset', set: this.set(), span };
+    else if (type === 'variable_expression' && c.endIndex - c.startIndex === 4 && this.slice(c.startIndex, c.endIndex) === 'null') value = { kind: 'null', span };
+    else {
+      const content = type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type) : undefined;
+      value = content ? { kind: 'string', value: content.value, content: content.content, span } : { kind: 'other', span };
+    }
+    for (; depth > 0; depth--) c.gotoParent();
+    return value;
+  }
+
+  /** A "..." string without escapes or `$`: its value is the text between the quotes, no need to visit its parts. */
+  private simpleString(): { value: string; content: Span } | undefined {
+    const start = this.c.startIndex + 1;
+    const end = this.c.endIndex - 1;
+    if (end < start || this.text.charCodeAt(start - 1) !== 0x22 || this.text.charCodeAt(end) !== 0x22) return undefined;
+    const value = this.text.slice(start, end);
+    return SPECIAL_IN_STRING.test(value) ? undefined : { value, content: { start, end } };
+  }
+
+  /** Moves to the first child with field `id`, or stays (false). */
+  private toField(id: number): boolean {
+    const c = this.c;
+    if (!c.gotoFirstChild()) return false;
+    do if (c.currentFieldId === id) return true;
+    while (c.gotoNextSibling());
+    c.gotoParent();
+    return false;
+  }
+
+  /** The value of the string the cursor is on, if it is a literal (attrName for a non-identifier). */
+  private stringValue(): string | undefined {
+    const type = this.type();
+    return type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type)?.value : undefined;
+  }
+
+  /** syntax.ts's stringLiteral, on the cursor. */
+  private stringLiteral(type: string): { value: string; content: Span } | undefined {
+    const c = this.c;
+    const indented = type === 'indented_string_expression';
+    const open = indented ? 2 : 1;
+    const content = { start: c.startIndex + open, end: c.endIndex - open };
+    if (content.end < content.start) return undefined;
+    let value = '';
+    let ok = true;
+    if (c.gotoFirstChild()) {
+      do {
+        const typeId = c.nodeTypeId;
+        if (!this.isNamed(typeId)) continue;
+        const part = this.types[typeId];
+        if (part === 'string_fragment') value += this.slice(c.startIndex, c.endIndex);
+        else if (part === 'escape_sequence') value += unescape(this.slice(c.startIndex, c.endIndex), indented);
+        else if (part !== 'dollar_escape') {
+          ok = false; // interpolation, ...
+          break;
+        }
+      } while (c.gotoNextSibling());
+      c.gotoParent();
+    }
+    if (!ok || (indented && value.includes('\n'))) return undefined;
+    return { value, content };
+  }
+
+  private inherit(): Inherit {
+    const c = this.c;
+    const span = this.span();
+    const names: string[] = [];
+    if (this.toField(this.f.attrs)) {
+      if (c.gotoFirstChild()) {
+        do {
+          const typeId = c.nodeTypeId;
+          if (!this.isNamed(typeId)) continue;
+          const name = this.types[typeId] === 'identifier' ? this.slice(c.startIndex, c.endIndex) : this.stringValue();
+          if (name !== undefined) names.push(name);
+        } while (c.gotoNextSibling());
+        c.gotoParent();
+      }
+      c.gotoParent();
+    }
+    return { names, span };
+  }
+}
+
+function unescape(esc: string, indented: boolean): string {
+  if (indented) {
+    if (esc === "'''") return "''";
+    const c = esc.slice(3); // ''\x
+    return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+  }
+  const c = esc.slice(1);
+  return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+}
