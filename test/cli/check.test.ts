@@ -34,7 +34,11 @@ describe('microvm-lint check', () => {
         'examples/host-macs.nix:23:18: error [interface-type-unsupported] VM "ci" runs cloud-hypervisor, which runs only tap and macvtap interfaces, not "user": microvm.nix\'s cloud-hypervisor runner throws an error for it, so evaluation fails. Use a type cloud-hypervisor supports, or a hypervisor that runs "user" interfaces (qemu runs all four).',
         'examples/host-vms.nix:13:18: error [macvtap-mode-invalid] macvtap.mode "brigde" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?',
         'examples/host-vms.nix:19:106: error [macvtap-mode-missing] Interface "vm-ci" sets macvtap.mode = null: microvm.nix has no default mode, so the device is never created (older versions) or evaluation fails (since 2024-11). Set one of vepa, bridge, private, passthru, source.',
-        '8 problems in 3 files (7 checked).',
+        'examples/linked/host.nix:12:28: error [interface-id-duplicate] Interface id "vm-router" is also the id of a tap or macvtap interface of VM "router" on this host: both create a host device named "vm-router", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.',
+        'examples/linked/router-copy.nix:8:13: error [mac-duplicate] MAC 02:00:00:00:02:01 is also declared on interface "vm-router" of VM "router" in router.nix. Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.',
+        'examples/linked/router.nix:6:12: error [interface-id-duplicate] Interface id "vm-router" is also the id of a tap or macvtap interface of VM "dns" on this host: both create a host device named "vm-router", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.',
+        'examples/linked/router.nix:7:13: error [mac-duplicate] MAC 02:00:00:00:02:01 is also declared on interface "vm-router2" in router-copy.nix. Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.',
+        '12 problems in 6 files (7 checked).',
         '',
       ].join('\n'),
     );

@@ -3,8 +3,8 @@
  * between runs (as ESLint's --cache), keyed by the file's content hash, the
  * options that apply to it and the tool's version, so a re-run over
  * unchanged files parses nothing. A changed file, rule setting or version
- * recomputes what it must. (Every rule looks at one file today; cross-file
- * rules will be recomputed from per-file summaries kept in the FileResult.)
+ * recomputes what it must. Cross-file rules are recomputed on every run
+ * from the per-file summaries kept in the FileResult (cli/crossFile.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import type { FileResult } from './fileCheck';
 import { errorCode } from './walk';
 
 export const DEFAULT_CACHE_FILE = '.microvm-lint-cache';
+/** What an entry holds; a cache of another shape (written before summaries were kept) is started afresh. */
+const FORMAT = 2;
 
 /** A file's result with what it is valid for. */
 type Entry = FileResult & {
@@ -25,6 +27,7 @@ type Entry = FileResult & {
 interface CacheFile {
   tool: 'microvm-lint';
   version: string;
+  format: number;
   entries: Record<string, Entry>;
 }
 
@@ -67,7 +70,7 @@ export class ResultCache {
    */
   save(): string | undefined {
     if (!this.changed) return undefined;
-    const data: CacheFile = { tool: 'microvm-lint', version: VERSION, entries: this.entries };
+    const data: CacheFile = { tool: 'microvm-lint', version: VERSION, format: FORMAT, entries: this.entries };
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, JSON.stringify(data));
@@ -84,7 +87,7 @@ function readCache(path: string): Record<string, Entry> {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
     // Another version's findings may differ: start afresh.
-    if (data.tool === 'microvm-lint' && data.version === VERSION && typeof data.entries === 'object' && data.entries) return data.entries;
+    if (data.tool === 'microvm-lint' && data.version === VERSION && data.format === FORMAT && typeof data.entries === 'object' && data.entries) return data.entries;
   } catch {
     // no cache yet, or not one of ours: start afresh
   }

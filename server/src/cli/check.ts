@@ -1,11 +1,12 @@
 /** `microvm-lint check`: findings for files and folders, as text or JSON. */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { NixParser } from '../parse/nixParser';
-import { mayHaveFindings } from '../rules/analyze';
+import { mayMatter } from '../workspace/fileFacts';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
 import type { Finding, Severity } from '../rules/rule';
 import { LineIndex } from '../text/lineIndex';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ResultCache } from './cache';
 import { checkFile, type Candidate, type FileResult } from './fileCheck';
 import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
@@ -55,7 +56,8 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
       warnings.push(`${file}: cannot read (${errorCode(e)}), skipped`);
       continue;
     }
-    if (!mayHaveFindings(bytes)) continue;
+    // A file without findings of its own still matters when it declares MicroVM options (a host importing its VMs' files).
+    if (!mayMatter(bytes, {})) continue;
     const text = bytes.toString('utf8');
     const options = perFile ? perFile.optionsFor(resolve(file)) : (source as AnalysisOptions);
     const candidate = { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options };
@@ -165,6 +167,15 @@ export function formatJson(result: CheckResult): string {
       code: f.code,
       message: f.message,
       fixes: f.fixes.map((x) => x.title),
+      ...(f.related
+        ? {
+            related: f.related.map((r) =>
+              'span' in r
+                ? { file, range: { start: lines.positionAt(r.span.start), end: lines.positionAt(r.span.end) }, message: r.message }
+                : { file: relative(process.cwd(), fileURLToPath(r.uri)), range: r.range, message: r.message },
+            ),
+          }
+        : {}),
     })),
   );
   return JSON.stringify({ filesChecked: result.filesChecked, findings, warnings: result.warnings }, null, 2) + '\n';

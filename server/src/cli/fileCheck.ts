@@ -3,17 +3,21 @@
  * serializable result out. The single-threaded path, the worker threads and
  * `--cache` all deal in this one unit, so what a worker returns, what the
  * cache stores and what a run without either computes cannot drift apart.
- * (Per-file summaries for cross-file rules belong here too: add a field to
- * FileResult and fill it in `checkFile`; workers and the cache carry it.)
+ * It carries the file's summary too (workspace/summary.ts), from which the
+ * cross-file rules are recomputed (cli/crossFile.ts), also for cached files.
  */
 import type { NixParser } from '../parse/nixParser';
-import { analyze } from '../rules/analyze';
 import type { AnalysisOptions } from '../rules/options';
 import type { Finding } from '../rules/rule';
+import { factsOf } from '../workspace/fileFacts';
+import type { WorkspaceContext } from '../workspace/links';
+import type { FileSummary } from '../workspace/summary';
 
 export interface FileResult {
   /** In the order `analyze` returns them (by position). */
   findings: Finding[];
+  /** What other files need to know of it (VMs, ids, MACs, literal imports). */
+  summary: FileSummary;
 }
 
 /** A file `check` selected: its path as walked, its text (no byte order mark) and the options that apply to it. */
@@ -23,11 +27,8 @@ export interface Candidate {
   options: AnalysisOptions;
 }
 
-export function checkFile(parser: NixParser, text: string, options: AnalysisOptions): FileResult {
-  const tree = parser.parse(text);
-  try {
-    return { findings: analyze(tree, text, { options }).findings };
-  } finally {
-    tree.delete();
-  }
+/** `workspace`: what the other checked files say about this one (the second, cross-file pass). */
+export function checkFile(parser: NixParser, text: string, options: AnalysisOptions, workspace?: WorkspaceContext): FileResult {
+  const { summary, analysis } = factsOf(parser, text, workspace?.role ?? {}, options, workspace);
+  return { findings: analysis?.findings ?? [], summary };
 }

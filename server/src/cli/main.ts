@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { readParserWasm } from '../node/wasm';
 import { VERSION } from '../version';
 import { failsAt, formatJson, formatText, resultOf, selectFiles, type CheckResult, type Selection } from './check';
+import { withCrossFile } from './crossFile';
 import { formatGithub } from './formats/github';
 import { formatSarif } from './formats/sarif';
 import { errorCode, NamedPathError } from './walk';
@@ -94,7 +95,7 @@ async function check(args: string[]): Promise<number> {
     await runner.close(); // workers already started must not keep the process alive
     throw e;
   }
-  const result = resultOf(selection, await runner.finish());
+  const result = resultOf(selection, await withCrossFile(selection, await runner.finish(), loadParser));
   progress.done();
   const cacheProblem = cache?.save();
   if (cacheProblem) result.warnings.push(cacheProblem);

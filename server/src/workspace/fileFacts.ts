@@ -14,8 +14,8 @@ import { LineIndex } from '../text/lineIndex';
 import type { WorkspaceContext } from './links';
 import { EMPTY_SUMMARY, summarize, type FileSummary } from './summary';
 
-/** Could the file matter to the index: findings, a MicroVM option, or a literal import inside one. */
-export function mayMatter(text: string, role: FileRole): boolean {
+/** Could the file matter to the index: findings, a MicroVM option, or a literal import inside one. Takes raw bytes too. */
+export function mayMatter(text: { includes(s: string): boolean }, role: FileRole): boolean {
   return role.rootInterfaces === true || mayHaveFindings(text) || text.includes('microvm');
 }
 

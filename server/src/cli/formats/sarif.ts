@@ -10,12 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RULE_DOCS, docsUrl } from '../../rules/docs';
 import { RULES } from '../../rules/index';
 import type { Finding, Severity } from '../../rules/rule';
 import type { TextEdit } from '../../text/edits';
-import type { LineIndex } from '../../text/lineIndex';
+import type { LineIndex, Position } from '../../text/lineIndex';
 import { VERSION } from '../../version';
 import type { CheckResult } from '../check';
 
@@ -75,10 +75,12 @@ export function formatSarif(result: CheckResult, opts: SarifOptions): string {
         locations: [{ physicalLocation: physicalLocation(artifactLocation, lines, f.span) }],
         ...(f.related && f.related.length > 0
           ? {
-              relatedLocations: f.related.flatMap((r, i) =>
-                // Locations in other files come from the editor's workspace index, not from the CLI.
-                'span' in r ? [{ id: i + 1, physicalLocation: physicalLocation(artifactLocation, lines, r.span), message: { text: r.message } }] : [],
-              ),
+              relatedLocations: f.related.map((r, i) => ({
+                id: i + 1,
+                // In this file, or in another one (a duplicate across files).
+                physicalLocation: 'span' in r ? physicalLocation(artifactLocation, lines, r.span) : otherFileLocation(r.uri, r.range, cwd),
+                message: { text: r.message },
+              })),
             }
           : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
@@ -169,6 +171,14 @@ function region(lines: LineIndex, start: number, end: number): Region {
 
 function physicalLocation(artifactLocation: ArtifactLocation, lines: LineIndex, span: { start: number; end: number }): PhysicalLocation {
   return { artifactLocation, region: region(lines, span.start, span.end) };
+}
+
+/** A place in another checked file, given as its file URI and an LSP range (0-based, UTF-16). */
+function otherFileLocation(uri: string, range: { start: Position; end: Position }, cwd: string): PhysicalLocation {
+  return {
+    artifactLocation: artifactLocationOf(fileURLToPath(uri), cwd),
+    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+  };
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * `check` across files: a MAC shared by two files and a host that imports
+ * its VM's file are found as in the editor, in every output format, with
+ * `--cache` (recomputed from the cached summaries) and whatever `--jobs`.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const CLI = join(__dirname, '..', '..', 'cli.js');
+const guest = (id: string, mac: string) => `{\n  microvm.interfaces = [ {\n    type = "tap";\n    id = "${id}";\n    mac = "${mac}";\n  } ];\n}\n`;
+
+describe('microvm-lint check across files', () => {
+  let dir: string;
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: dir, encoding: 'utf8' });
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'microvm-lint-cross-'));
+    writeFileSync(join(dir, 'a.nix'), guest('vm-a', '02:00:00:00:00:01'));
+    writeFileSync(join(dir, 'b.nix'), guest('vm-b', '02:00:00:00:00:01'));
+    // Mentions no interfaces itself: kept for its import of ./c.nix as VM "c" of this host.
+    writeFileSync(join(dir, 'host.nix'), '{ microvm.vms.c.config = { imports = [ ./c.nix ]; microvm.hypervisor = "firecracker"; }; }\n');
+    writeFileSync(join(dir, 'c.nix'), '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-c"; mac = "02:00:00:00:00:03"; macvtap = { link = "eth0"; mode = "vepa"; }; } ]; }\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports a MAC shared by two files in both, and the hypervisor a host sets for its VM\'s file', () => {
+    const r = run('.');
+    assert.equal(r.status, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.deepEqual(lines.map((l) => l.replace(/\] .*/, ']')), [
+      'a.nix:5:11: error [mac-duplicate]',
+      'b.nix:5:11: error [mac-duplicate]',
+      'c.nix:1:35: error [interface-type-unsupported]',
+      '3 problems in 3 files (4 checked).',
+    ]);
+    assert.match(lines[0], /is also declared on interface "vm-b" in b\.nix\./);
+    assert.match(lines[2], /^c\.nix:1:35: error \[interface-type-unsupported\] VM "c" runs firecracker, which runs only tap interfaces, not "macvtap"/);
+  });
+
+  it('points at the other file in JSON and SARIF', () => {
+    const json = JSON.parse(run('--format', 'json', '.').stdout) as { findings: { file: string; related?: { file: string; range: unknown; message: string }[] }[] };
+    assert.deepEqual(json.findings[0].related, [
+      { file: 'b.nix', range: { start: { line: 4, character: 10 }, end: { line: 4, character: 29 } }, message: 'also used by interface "vm-b" in b.nix' },
+    ]);
+    const sarif = JSON.parse(run('--format', 'sarif', '.').stdout) as { runs: { results: { relatedLocations?: { physicalLocation: unknown }[] }[] }[] };
+    assert.deepEqual(sarif.runs[0].results[0].relatedLocations?.[0].physicalLocation, {
+      artifactLocation: { uri: 'b.nix', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 5, startColumn: 11, endLine: 5, endColumn: 30 },
+    });
+  });
+
+  it('gives the same cross-file findings from the cache, and updates them when one file changes', () => {
+    const fresh = run('--format', 'json', '.').stdout;
+    run('--cache', '--format', 'json', '.');
+    assert.equal(run('--cache', '--format', 'json', '.').stdout, fresh);
+    assert.equal(run('--jobs', '2', '--format', 'json', '.').stdout, fresh);
+    writeFileSync(join(dir, 'b.nix'), guest('vm-b', '02:00:00:00:00:02'));
+    const after = JSON.parse(run('--cache', '--format', 'json', '.').stdout) as { findings: { file: string; code: string }[] };
+    assert.deepEqual(after.findings.map((f) => `${f.file} ${f.code}`), ['c.nix interface-type-unsupported']);
+  });
+});
