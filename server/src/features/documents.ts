@@ -1,6 +1,10 @@
 /**
  * Open documents: text, version and an incrementally maintained tree, plus
  * the analysis of the current version (computed once, on first use).
+ *
+ * A document is parsed only when first analysed, so a document over
+ * `maxFileSize` (the caller checks `bytes` first) never is: its edits cost
+ * the string splice and a byte count of the changed text, nothing more.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { AttrSetCache, buildModel, type Model } from '../model';
@@ -10,32 +14,48 @@ import { ParsedDocument } from '../parse/parsedDocument';
 import { analyze, type Analysis } from '../rules/analyze';
 import type { AnalysisOptions } from '../rules/options';
 import { LineIndex } from '../text/lineIndex';
+import { utf8Length } from './fileSize';
 
 export class OpenDocument {
-  private parsed: ParsedDocument;
+  private content: string;
+  /** The tree, once the document has been analysed; dropped when it grows over the limit. */
+  private parsed: ParsedDocument | undefined;
   private lineIndex: LineIndex | undefined;
   private cached: { options: AnalysisOptions; analysis: Analysis } | undefined;
   private readonly sets = new AttrSetCache();
   /** The last model built, the text it is of, and the one edit made since (if exactly one). */
   private model: { model: Model; text: string; change?: TextChange; changes: number } | undefined;
+  /** UTF-8 size, kept up to date per edit from the changed text alone. */
+  private size: number;
 
   constructor(
-    parser: NixParser,
+    private readonly parser: NixParser,
     readonly uri: string,
     public version: number,
     text: string,
     private readonly onRuleError: RuleErrorHandler = () => {},
   ) {
-    this.parsed = new ParsedDocument(parser, text);
+    this.content = text;
+    this.size = utf8Length(text);
   }
 
   get text(): string {
-    return this.parsed.text;
+    return this.content;
+  }
+
+  /** The text's size in UTF-8 bytes. */
+  get bytes(): number {
+    return this.size;
   }
 
   get lines(): LineIndex {
-    this.lineIndex ??= new LineIndex(this.parsed.text);
+    this.lineIndex ??= new LineIndex(this.content);
     return this.lineIndex;
+  }
+
+  /** Whether the current version's analysis is at hand (answering from it costs nothing). */
+  get analysed(): boolean {
+    return this.cached !== undefined;
   }
 
   /** Applies LSP content changes in order (each is relative to the text after the previous one). */
@@ -44,10 +64,18 @@ export class OpenDocument {
       if ('range' in change) {
         const start = this.lines.offsetAt(change.range.start);
         const end = Math.max(start, this.lines.offsetAt(change.range.end));
-        this.parsed.edit(start, end, change.text);
+        this.size += utf8Length(change.text) - utf8Length(this.content, start, end);
+        if (this.parsed) {
+          this.parsed.edit(start, end, change.text);
+          this.content = this.parsed.text;
+        } else {
+          this.content = this.content.slice(0, start) + change.text + this.content.slice(end);
+        }
         if (this.model) this.model = { ...this.model, change: { start, oldEnd: end, newText: change.text }, changes: this.model.changes + 1 };
       } else {
-        this.parsed.replace(change.text);
+        this.content = change.text;
+        this.size = utf8Length(change.text);
+        this.parsed?.replace(change.text);
         this.model = undefined;
       }
       this.lineIndex = undefined;
@@ -56,29 +84,39 @@ export class OpenDocument {
     this.cached = undefined;
   }
 
-  /** The analysis of the current text with `options`; reused while neither changes. */
+  /** The analysis of the current text with `options`; reused while neither changes. Parses first if needed. */
   analysis(options: AnalysisOptions): Analysis {
     if (this.cached?.options !== options) {
-      const analysis = analyze(this.parsed.tree, this.parsed.text, { options, lines: this.lines, cache: this.sets, model: this.currentModel() });
+      const parsed = (this.parsed ??= new ParsedDocument(this.parser, this.content));
+      const analysis = analyze(parsed.tree, parsed.text, { options, lines: this.lines, cache: this.sets, model: this.currentModel(parsed) });
       for (const { code, error } of analysis.ruleErrors) this.onRuleError(this.uri, code, error);
       this.cached = { options, analysis };
     }
     return this.cached.analysis;
   }
 
+  /** Frees the tree of a document that is no longer checked (it grew over the limit); edits then cost no parse. */
+  dropTree(): void {
+    this.parsed?.dispose();
+    this.parsed = undefined;
+    this.model = undefined;
+    this.cached = undefined;
+  }
+
   /** The model of the current text: the last one updated for a single edit inside a string value, else built anew. */
-  private currentModel(): Model {
-    const text = this.parsed.text;
+  private currentModel(parsed: ParsedDocument): Model {
+    const text = parsed.text;
     const last = this.model;
     if (last?.text === text) return last.model;
-    const updated = last?.changes === 1 && last.change ? updateModel(last.model, last.change, this.parsed.tree, last.text) : undefined;
-    const model = updated ?? buildModel(this.parsed.tree, text, this.sets);
+    const updated = last?.changes === 1 && last.change ? updateModel(last.model, last.change, parsed.tree, last.text) : undefined;
+    const model = updated ?? buildModel(parsed.tree, text, this.sets);
     this.model = { model, text, changes: 0 };
     return model;
   }
 
   dispose(): void {
-    this.parsed.dispose();
+    this.parsed?.dispose();
+    this.parsed = undefined;
   }
 }
 

@@ -45,7 +45,14 @@ export function isAttrSetNode(node: SyntaxNode): boolean {
   return node.type === 'attrset_expression' || node.type === 'rec_attrset_expression';
 }
 
-export function readAttrSet(node: SyntaxNode): AttrSet {
+/**
+ * Sets nested deeper than this inside one set are not read: their value counts as unknown
+ * (`other`). Interface options nest two levels (`macvtap.mode`); the bound keeps the reader,
+ * and everything that walks the sets it returns, off the stack limit on generated files.
+ */
+export const MAX_SET_DEPTH = 64;
+
+export function readAttrSet(node: SyntaxNode, depth = 0): AttrSet {
   const set: AttrSet = {
     span: spanOf(node),
     inner: innerSpan(node),
@@ -57,7 +64,7 @@ export function readAttrSet(node: SyntaxNode): AttrSet {
   };
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i)!;
-    if (child.type === 'binding_set') readBindingSet(child, set);
+    if (child.type === 'binding_set') readBindingSet(child, set, depth);
     else if (child.type === 'ERROR' || child.isMissing) set.broken = true;
   }
   return set;
@@ -74,12 +81,12 @@ function innerSpan(node: SyntaxNode): Span {
   return { start, end };
 }
 
-function readBindingSet(bindingSet: SyntaxNode, set: AttrSet): void {
+function readBindingSet(bindingSet: SyntaxNode, set: AttrSet, depth: number): void {
   for (let i = 0; i < bindingSet.childCount; i++) {
     const child = bindingSet.child(i)!;
     switch (child.type) {
       case 'binding': {
-        const binding = readBinding(child);
+        const binding = readBinding(child, depth);
         if (binding) set.bindings.push(binding);
         else set.dynamic = true;
         if (child.hasError) set.broken = true;
@@ -97,7 +104,7 @@ function readBindingSet(bindingSet: SyntaxNode, set: AttrSet): void {
   }
 }
 
-function readBinding(node: SyntaxNode): Binding | undefined {
+function readBinding(node: SyntaxNode, depth: number): Binding | undefined {
   const attrpath = node.childForFieldName('attrpath');
   const expression = node.childForFieldName('expression');
   if (!attrpath || !expression) return undefined;
@@ -110,13 +117,13 @@ function readBinding(node: SyntaxNode): Binding | undefined {
     path.push(name);
     keys.push(spanOf(attr));
   }
-  return { path, keys, span: spanOf(node), value: readValue(expression) };
+  return { path, keys, span: spanOf(node), value: readValue(expression, depth + 1) };
 }
 
-export function readValue(expression: SyntaxNode): Value {
+export function readValue(expression: SyntaxNode, depth = 0): Value {
   const node = unparenthesize(expression);
   const span = spanOf(expression);
-  if (isAttrSetNode(node)) return { kind: 'attrset', set: readAttrSet(node), span };
+  if (isAttrSetNode(node)) return depth > MAX_SET_DEPTH ? { kind: 'other', span } : { kind: 'attrset', set: readAttrSet(node, depth), span };
   if (node.type === 'variable_expression' && node.text === 'null') return { kind: 'null', span };
   const literal = stringLiteral(node);
   if (literal) return { kind: 'string', value: literal.value, content: literal.content, span };
