@@ -27,6 +27,8 @@ export interface ClientOptions {
   capabilities?: ClientCapabilities;
   /** What the client answers to workspace/configuration for section microvmLint. */
   settings?: unknown;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -43,7 +45,7 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
