@@ -13,6 +13,7 @@ export async function run(): Promise<void> {
   // Define describe/it as globals, then load the suites (their bodies run now).
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./extension.suite');
+  await import('./recovery.suite');
 
   const results: { title: string; state: string; duration?: number; error?: string }[] = [];
   const failures = await new Promise<number>((resolve) => {

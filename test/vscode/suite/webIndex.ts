@@ -7,7 +7,7 @@ import 'mocha/mocha';
 
 export function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: undefined, timeout: 60_000 });
-  return import('./extension.suite').then(
+  return import('./extension.suite').then(() => import('./recovery.suite')).then(
     () =>
       new Promise<void>((resolve, reject) => {
         mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} vscode-API test(s) failed`)) : resolve()));
