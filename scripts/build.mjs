@@ -44,6 +44,7 @@ await Promise.all([
     outdir: dist,
   }),
   esbuild.build({ ...nodeCommon, entryPoints: { 'bench/bench': join(root, 'bench/bench.ts') }, outdir: dist }),
+  esbuild.build({ ...nodeCommon, entryPoints: { 'bench/hugeFiles': join(root, 'bench/hugeFiles.ts') }, outdir: dist }),
   // The vscode-API suite, run inside the extension host (vscode and mocha come from there / node_modules).
   esbuild.build({
     ...nodeCommon,

@@ -180,6 +180,7 @@ export class ClientController {
     this.output.appendLine(`MicroVM Lint: the server stopped unexpectedly (${this.crashes.recent} time(s) in the last 3 minutes).`);
     if (!allowed) {
       const reason = `the server stopped ${this.crashes.recent} times in 3 minutes and was not restarted again`;
+      await this.serialized(() => this.stopClient()); // a web client does not know its worker is gone: end it
       this.setHealth({ kind: 'down', reason });
       void vscode.window.showErrorMessage(`MicroVM Lint: ${reason}. Run "MicroVM Lint: Restart Server" to try again.`);
       return;

@@ -29,6 +29,8 @@ export interface ClientOptions {
   settings?: unknown;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** The built CLI to start (default: dist/cli.js as seen from dist/test/<dir>/). */
+  cli?: string;
 }
 
 export class LspClient {
@@ -45,7 +47,7 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+    this.proc = spawn(process.execPath, [options.cli ?? CLI, 'lsp', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
