@@ -11,6 +11,8 @@ import { parseSettings } from '../../server/src/features/settings';
 import type { NixParser } from '../../server/src/parse/nixParser';
 import { countSyntaxProblems } from '../../server/src/parse/syntax';
 import { analyze } from '../../server/src/rules/analyze';
+import { LineBuffer } from '../../server/src/text/lineBuffer';
+import { LineIndex } from '../../server/src/text/lineIndex';
 import { deeplyNested, deepInterfaceSet } from '../support/hugeNix';
 import { loadParser } from '../support/parser';
 
@@ -87,6 +89,57 @@ describe('10,000-deep nesting', () => {
       assert.ok(countSyntaxProblems(tree) >= 1);
     } finally {
       tree.delete();
+    }
+  });
+});
+
+describe('line index after an edit', () => {
+  it('equals one built from the new text, for random edits around "\\r", "\\n" and "\\r\\n"', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pieces = ['', 'a', '\n', '\r', '\r\n', 'x\r', '\ny', 'é😀', '\r\n\r\n'];
+    const pick = () => pieces[Math.floor(random() * pieces.length)];
+    let index = new LineIndex('a\r\nb\rc\nd');
+    for (let i = 0; i < 3000; i++) {
+      const text = index.text;
+      const start = Math.floor(random() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(random() * 3));
+      const inserted = pick() + pick();
+      const next = text.slice(0, start) + inserted + text.slice(end);
+      index = index.edited(start, end, inserted, next);
+      const fresh = new LineIndex(next);
+      const lines = (x: LineIndex) => Array.from({ length: x.lineCount }, (_, l) => x.lineStart(l));
+      assert.deepEqual(lines(index), lines(fresh), `edit ${i}: ${JSON.stringify(text)} [${start}, ${end}) <- ${JSON.stringify(inserted)}`);
+      if (next.length > 60) index = new LineIndex(next.slice(0, 30));
+    }
+  });
+});
+
+describe('line buffer (documents without a tree)', () => {
+  it('gives the text a flat edit gives, for random edits, clamped and reversed ranges, and line ends', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pieces = ['', 'a', '\n', '\r', '\r\n', 'x\r', '\ny', 'é😀'];
+    const pick = () => pieces[Math.floor(random() * pieces.length)];
+    let text = 'a\r\nb\rc\nd';
+    const buffer = new LineBuffer(text);
+    for (let i = 0; i < 3000; i++) {
+      const index = new LineIndex(text);
+      const position = () => ({ line: Math.floor(random() * (index.lineCount + 1)) - (random() < 0.05 ? 1 : 0), character: Math.floor(random() * 4) });
+      const range = { start: position(), end: position() };
+      const inserted = pick() + pick();
+      const start = index.offsetAt(range.start);
+      const end = Math.max(start, index.offsetAt(range.end));
+      const removed = buffer.replace(range, inserted);
+      const before = text;
+      text = text.slice(0, start) + inserted + text.slice(end);
+      assert.equal(buffer.text, text, `edit ${i}: ${JSON.stringify(before)} ${JSON.stringify(range)} <- ${JSON.stringify(inserted)}`);
+      assert.equal(removed, before.slice(start, end));
+      if (text.length > 60) {
+        text = text.slice(0, 30);
+        buffer.replace({ start: { line: 0, character: 0 }, end: { line: 1e9, character: 0 } }, text);
+        assert.equal(buffer.text, text);
+      }
     }
   });
 });

@@ -13,10 +13,13 @@ import type { NixParser } from '../parse/nixParser';
 import { ParsedDocument } from '../parse/parsedDocument';
 import { analyze, type Analysis } from '../rules/analyze';
 import type { AnalysisOptions } from '../rules/options';
+import { LineBuffer } from '../text/lineBuffer';
 import { LineIndex } from '../text/lineIndex';
 import { utf8Length } from './fileSize';
 
 export class OpenDocument {
+  /** The text while there is no tree: edits then touch only their lines. */
+  private buffer: LineBuffer | undefined;
   private content: string;
   /** The tree, once the document has been analysed; dropped when it grows over the limit. */
   private parsed: ParsedDocument | undefined;
@@ -36,10 +39,12 @@ export class OpenDocument {
     private readonly onRuleError: RuleErrorHandler = () => {},
   ) {
     this.content = text;
+    this.buffer = new LineBuffer(text);
     this.size = utf8Length(text);
   }
 
   get text(): string {
+    if (this.buffer) this.content = this.buffer.text;
     return this.content;
   }
 
@@ -49,7 +54,7 @@ export class OpenDocument {
   }
 
   get lines(): LineIndex {
-    this.lineIndex ??= new LineIndex(this.content);
+    this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex;
   }
 
@@ -61,24 +66,28 @@ export class OpenDocument {
   /** Applies LSP content changes in order (each is relative to the text after the previous one). */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      if ('range' in change) {
+      if (this.buffer) {
+        // No tree: no offsets, no line table, no whole-text string; the size from the changed text alone.
+        if ('range' in change) this.size += utf8Length(change.text) - utf8Length(this.buffer.replace(change.range, change.text));
+        else [this.buffer, this.size] = [new LineBuffer(change.text), utf8Length(change.text)];
+        this.lineIndex = undefined;
+        this.model = undefined;
+      } else if ('range' in change) {
         const start = this.lines.offsetAt(change.range.start);
         const end = Math.max(start, this.lines.offsetAt(change.range.end));
+        const lines = this.lines;
         this.size += utf8Length(change.text) - utf8Length(this.content, start, end);
-        if (this.parsed) {
-          this.parsed.edit(start, end, change.text);
-          this.content = this.parsed.text;
-        } else {
-          this.content = this.content.slice(0, start) + change.text + this.content.slice(end);
-        }
+        this.parsed!.edit(start, end, change.text); // no buffer: there is a tree
+        this.content = this.parsed!.text;
+        this.lineIndex = lines.edited(start, end, change.text, this.content);
         if (this.model) this.model = { ...this.model, change: { start, oldEnd: end, newText: change.text }, changes: this.model.changes + 1 };
       } else {
         this.content = change.text;
         this.size = utf8Length(change.text);
         this.parsed?.replace(change.text);
         this.model = undefined;
+        this.lineIndex = undefined;
       }
-      this.lineIndex = undefined;
     }
     this.version = version;
     this.cached = undefined;
@@ -87,7 +96,8 @@ export class OpenDocument {
   /** The analysis of the current text with `options`; reused while neither changes. Parses first if needed. */
   analysis(options: AnalysisOptions): Analysis {
     if (this.cached?.options !== options) {
-      const parsed = (this.parsed ??= new ParsedDocument(this.parser, this.content));
+      const parsed = (this.parsed ??= new ParsedDocument(this.parser, this.text));
+      this.buffer = undefined;
       const analysis = analyze(parsed.tree, parsed.text, { options, lines: this.lines, cache: this.sets, model: this.currentModel(parsed) });
       for (const { code, error } of analysis.ruleErrors) this.onRuleError(this.uri, code, error);
       this.cached = { options, analysis };
@@ -97,7 +107,9 @@ export class OpenDocument {
 
   /** Frees the tree of a document that is no longer checked (it grew over the limit); edits then cost no parse. */
   dropTree(): void {
-    this.parsed?.dispose();
+    if (!this.parsed) return;
+    this.buffer = new LineBuffer(this.parsed.text);
+    this.parsed.dispose();
     this.parsed = undefined;
     this.model = undefined;
     this.cached = undefined;
