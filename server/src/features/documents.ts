@@ -18,7 +18,7 @@ import { LineIndex } from '../text/lineIndex';
 import { utf8Length } from './fileSize';
 
 export class OpenDocument {
-  /** The text while there is no tree: edits then touch only their lines. */
+  /** The text while there is no tree, from the first edit on: edits then touch only their lines. */
   private buffer: LineBuffer | undefined;
   private content: string;
   /** The tree, once the document has been analysed; dropped when it grows over the limit. */
@@ -39,7 +39,6 @@ export class OpenDocument {
     private readonly onRuleError: RuleErrorHandler = () => {},
   ) {
     this.content = text;
-    this.buffer = new LineBuffer(text);
     this.size = utf8Length(text);
   }
 
@@ -66,8 +65,9 @@ export class OpenDocument {
   /** Applies LSP content changes in order (each is relative to the text after the previous one). */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      if (this.buffer) {
+      if (!this.parsed) {
         // No tree: no offsets, no line table, no whole-text string; the size from the changed text alone.
+        this.buffer ??= new LineBuffer(this.content);
         if ('range' in change) this.size += utf8Length(change.text) - utf8Length(this.buffer.replace(change.range, change.text));
         else [this.buffer, this.size] = [new LineBuffer(change.text), utf8Length(change.text)];
         this.lineIndex = undefined;
@@ -108,7 +108,7 @@ export class OpenDocument {
   /** Frees the tree of a document that is no longer checked (it grew over the limit); edits then cost no parse. */
   dropTree(): void {
     if (!this.parsed) return;
-    this.buffer = new LineBuffer(this.parsed.text);
+    this.content = this.parsed.text;
     this.parsed.dispose();
     this.parsed = undefined;
     this.model = undefined;
