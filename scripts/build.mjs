@@ -66,7 +66,11 @@ await Promise.all([
     entryPoints: Object.fromEntries(testEntries.map((p) => [relative(root, p).replace(/\.ts$/, ''), p])),
     outdir: dist,
   }),
-  esbuild.build({ ...nodeCommon, entryPoints: { 'bench/bench': join(root, 'bench/bench.ts'), 'bench/workspace': join(root, 'bench/workspace.ts') }, outdir: dist }),
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: { 'bench/bench': join(root, 'bench/bench.ts'), 'bench/workspace': join(root, 'bench/workspace.ts'), 'bench/hugeFiles': join(root, 'bench/hugeFiles.ts') },
+    outdir: dist,
+  }),
   // The vscode-API suite, run inside the extension host (vscode and mocha come from there / node_modules).
   esbuild.build({
     ...nodeCommon,

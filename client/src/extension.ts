@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerProcessRequest } from '../../server/src/serverStatus';
 import { ClientController } from './controller';
 
 let controller: ClientController | undefined;
@@ -14,7 +15,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  controller = new ClientController(context, (id, name, clientOptions) => new LanguageClient(id, name, serverOptions, clientOptions));
+  controller = new ClientController(context, (id, name, clientOptions) => {
+    const client = new LanguageClient(id, name, serverOptions, clientOptions);
+    return {
+      client,
+      // The client sees the process exit and reports the close, as for a real crash.
+      kill: async () => {
+        process.kill((await client.sendRequest(ServerProcessRequest)).pid, 'SIGKILL');
+      },
+    };
+  });
   await controller.start();
 }
 

@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  type CancellationToken,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocumentSyncKind,
@@ -16,10 +17,13 @@ import {
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completion, COMPLETION_TRIGGERS } from './features/completion';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
-import { DocumentStore, type OpenDocument } from './features/documents';
+import type { DocumentStore, OpenDocument } from './features/documents';
+import type { NixParser } from './parse/nixParser';
+import { notCheckedDiagnostic } from './features/fileSize';
+import { loadServerState, reportStatus, type ServerState, type WasmSource } from './features/serverState';
+import { throwIfStale, yieldToEventLoop } from './features/requestGuard';
 import { hover } from './features/hover';
 import { SettingsCache } from './features/settingsCache';
-import { NixParser, type ParserWasm } from './parse/nixParser';
 import { VERSION } from './version';
 import { CONFIG_FILE_NAME } from './config/configFile';
 import { ProjectConfigs, type ConfigFinder } from './features/projectConfig';
@@ -29,19 +33,12 @@ import { WorkspaceIndex } from './features/workspaceIndex';
 import type { FileSource } from './workspace/fileSource';
 import { summarize } from './workspace/summary';
 
-/** Files larger than this are not indexed (design.md: `maxFileSize`, 4 MB). */
-const INDEX_MAX_FILE_SIZE = 4 * 1024 * 1024;
 /** How long an open document's edits settle before its summary replaces the disk's in the index. */
 const OVERLAY_DELAY_MS = 250;
 
 export const SERVER_NAME = 'microvm-lint';
 
-/**
- * Where the parser's two .wasm files come from: bytes the Node host read from
- * disk, or a loader the web worker runs once the client's initialize request
- * has told it where to fetch them.
- */
-export type WasmSource = ParserWasm | ((init: InitializeParams) => Promise<ParserWasm>);
+export type { WasmSource } from './features/serverState';
 
 /** What differs between the hosts besides the connection and the parser's bytes. */
 export interface ServerHost {
@@ -59,39 +56,56 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
   let folderEvents = false;
   let pullDiagnostics = false;
   let loadParser!: (init: InitializeParams) => void;
-  const ready = new Promise<{ parser: NixParser; documents: DocumentStore }>((resolve, reject) => {
-    loadParser = (init) => {
-      const bytes = typeof wasm === 'function' ? wasm(init) : Promise.resolve(wasm);
-      bytes.then(NixParser.load).then((parser) => {
-        documents = new DocumentStore(parser, (uri, code, e) =>
-          connection.console.error(`microvm-lint: rule ${code} failed on ${uri}: ${e instanceof Error ? e.stack : String(e)}`),
-        );
-        index = startIndex(parser);
-        resolve({ parser, documents });
-      }, reject);
-    };
+  // Never rejects: a parser that cannot load leaves the server up, answering empty, and says so once.
+  const ready = new Promise<ServerState>((resolve) => {
+    loadParser = (init) =>
+      void loadServerState(wasm, init, (uri, code, e) =>
+        connection.console.error(`microvm-lint: rule ${code} failed on ${uri}: ${e instanceof Error ? e.stack : String(e)}`),
+      ).then((state) => {
+        documents = state.documents;
+        if (state.parser) index = startIndex(state.parser);
+        resolve(state);
+      });
   });
-  ready.catch((e: unknown) => connection.console.error(`microvm-lint: cannot load the Nix parser: ${String(e)}`));
 
   const settings = new SettingsCache(connection);
   const configs = new ProjectConfigs(host.findConfig?.(connection), (m) => connection.console.warn(`microvm-lint.json: ${m}`));
   const pusher = new DiagnosticsPusher({
     versionOf: (uri) => documents?.get(uri)?.version,
-    compute: (uri) => withDocument(uri, [], diagnosticsOf),
+    compute: (uri) => withDocument(uri, [], diagnosticsOf, undefined, notCheckedNotice),
     send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     failed: (uri, e) => connection.console.error(`microvm-lint: diagnostics for ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`),
   });
 
-  /** Runs `fn` on an open document's analysis; requests for unknown documents get `empty`. */
-  /** Runs `fn` on an open document with its options (settings over microvm-lint.json); unknown documents get `empty`. */
-  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, options: AnalysisOptions) => T): Promise<T> {
+  /**
+   * Runs `fn` on an open document with its options (settings over microvm-lint.json); unknown
+   * documents, and documents over maxFileSize (never parsed), get `empty` (or `tooLarge`'s answer).
+   * Heavy work waits its turn and honours cancellation (requestGuard.ts).
+   */
+  async function withDocument<T>(uri: string, empty: T, fn: (doc: OpenDocument, options: AnalysisOptions) => T, token?: CancellationToken, tooLarge?: (bytes: number, limit: number) => T): Promise<T> {
     await ready;
-    if (!documents?.get(uri)) return empty;
+    const asked = documents?.get(uri)?.version;
+    if (asked === undefined) return empty;
     const [s, config] = await Promise.all([settings.forDocument(uri), configs.forDocument(uri)]);
     // Looked up again: the document may have been closed (its tree freed) while the settings came.
     const doc = documents?.get(uri);
     if (!doc || !s.settings.enable) return empty;
-    return fn(doc, configs.options(s, config));
+    throwIfStale(token, doc.version, asked);
+    if (doc.bytes > s.settings.maxFileSize) {
+      doc.dropTree();
+      return tooLarge ? tooLarge(doc.bytes, s.settings.maxFileSize) : empty;
+    }
+    const heavy = !doc.analysed;
+    if (heavy) {
+      await yieldToEventLoop();
+      throwIfStale(token, documents?.get(uri)?.version, asked);
+    }
+    const result = fn(doc, configs.options(s, config));
+    if (heavy && token) {
+      await yieldToEventLoop(); // a $/cancelRequest that came during the work is read now
+      throwIfStale(token, documents?.get(uri)?.version, asked);
+    }
+    return result;
   }
 
   function diagnosticsOf(doc: OpenDocument, options: AnalysisOptions) {
@@ -107,6 +121,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
     else for (const uri of uris) pusher.schedule(uri, 0);
   }
+  const notCheckedNotice = (bytes: number, limit: number) => [notCheckedDiagnostic(bytes, limit)];
 
   function republishAll(): void {
     republish((documents?.all() ?? []).map((d) => d.uri));
@@ -133,7 +148,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
       optionsFor: optionsForFile,
       limits: async () => {
         const s = (await settings.forDocument(folders[0] ?? '')).settings;
-        return { enabled: s.enable && s.workspaceMaxFiles > 0, maxFiles: s.workspaceMaxFiles, maxFileSize: INDEX_MAX_FILE_SIZE };
+        return { enabled: s.enable && s.workspaceMaxFiles > 0, maxFiles: s.workspaceMaxFiles, maxFileSize: s.maxFileSize };
       },
       publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       openContextsChanged: republish,
@@ -155,10 +170,16 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     clearTimeout(overlayTimers.get(uri));
     overlayTimers.set(uri, setTimeout(() => {
       overlayTimers.delete(uri);
-      const doc = documents?.get(uri);
-      if (!doc || !index) return;
-      index.openChanged(uri, doc.text, doc.summary()).catch((e: unknown) => connection.console.error(`microvm-lint: workspace index: ${String(e)}`));
+      void overlay(uri).catch((e: unknown) => connection.console.error(`microvm-lint: workspace index: ${e instanceof Error ? e.stack : String(e)}`));
     }, delayMs));
+  }
+
+  async function overlay(uri: string): Promise<void> {
+    const limit = (await settings.forDocument(uri)).settings.maxFileSize;
+    const doc = documents?.get(uri);
+    // A document over the size limit is not parsed for the index either (nor indexed from disk).
+    if (!doc || !index || doc.bytes > limit) return;
+    await index.openChanged(uri, doc.text, doc.summary());
   }
 
   connection.onInitialize((params): InitializeResult => {
@@ -187,6 +208,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onInitialized(() => {
     if (settings.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'microvmLint' });
+    void ready.then((state) => reportStatus(connection, state));
     if (host.fileSource && folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
         folders = [...folders.filter((f) => !removed.some((r) => r.uri === f)), ...added.map((a) => a.uri)];
@@ -219,7 +241,8 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onDidOpenTextDocument(async ({ textDocument: d }) => {
     await ready;
-    documents!.open(d.uri, d.version, d.text);
+    if (!documents) return;
+    documents.open(d.uri, d.version, d.text);
     // Pulled diagnostics live apart from pushed ones: what the index pushed for the file must go.
     if (index?.opened(d.uri) && pullDiagnostics) void connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
     if (!pullDiagnostics) pusher.schedule(d.uri, 0);
@@ -228,7 +251,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
     await ready;
-    const doc = documents!.get(textDocument.uri);
+    const doc = documents?.get(textDocument.uri);
     if (!doc) return;
     doc.applyChanges(contentChanges, textDocument.version);
     if (!pullDiagnostics) pusher.schedule(textDocument.uri);
@@ -237,7 +260,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onDidCloseTextDocument(async ({ textDocument }) => {
     await ready;
-    documents!.close(textDocument.uri);
+    documents?.close(textDocument.uri);
     settings.forget(textDocument.uri);
     if (!pullDiagnostics) pusher.closed(textDocument.uri);
     clearTimeout(overlayTimers.get(textDocument.uri));
@@ -245,24 +268,25 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     index?.closed(textDocument.uri);
   });
 
-  connection.languages.diagnostics.on(async ({ textDocument }) => ({
+  connection.languages.diagnostics.on(async ({ textDocument }, token) => ({
     kind: 'full' as const,
-    items: await withDocument(textDocument.uri, [], diagnosticsOf),
+    items: await withDocument(textDocument.uri, [], diagnosticsOf, token, notCheckedNotice),
   }));
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const { parser } = await ready;
+    if (!parser) return [];
     return withDocument(params.textDocument.uri, [], (doc, options) =>
       codeActions({ params, analysis: analysisOf(doc, options), version: doc.version, parser }),
-    );
+    token);
   });
 
-  connection.onHover(({ textDocument, position }) =>
-    withDocument(textDocument.uri, null, (doc, options) => hover(analysisOf(doc, options), doc.lines.offsetAt(position))),
+  connection.onHover(({ textDocument, position }, token) =>
+    withDocument(textDocument.uri, null, (doc, options) => hover(analysisOf(doc, options), doc.lines.offsetAt(position)), token),
   );
 
-  connection.onCompletion(({ textDocument, position }) =>
-    withDocument(textDocument.uri, [], (doc, options) => completion(analysisOf(doc, options), doc.lines.offsetAt(position), options.preferredMode)),
+  connection.onCompletion(({ textDocument, position }, token) =>
+    withDocument(textDocument.uri, [], (doc, options) => completion(analysisOf(doc, options), doc.lines.offsetAt(position), options.preferredMode), token),
   );
 
   connection.onDocumentSymbol(({ textDocument }) =>

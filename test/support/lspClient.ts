@@ -29,7 +29,9 @@ export interface ClientOptions {
   settings?: unknown;
   /** Workspace folder URIs (the server indexes their Nix files). */
   workspaceFolders?: string[];
-  /** The built CLI to start (default: dist/cli.js seen from a test bundle in dist/test/<dir>/). */
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
+  /** The built CLI to start (default: dist/cli.js as seen from dist/test/<dir>/). */
   cli?: string;
 }
 
@@ -49,7 +51,7 @@ export class LspClient {
 
   constructor(options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [options.cli ?? CLI, 'lsp', '--stdio'], { stdio: 'pipe' });
+    this.proc = spawn(process.execPath, [options.cli ?? CLI, 'lsp', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.proc.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

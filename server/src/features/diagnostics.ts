@@ -7,6 +7,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Analysis } from '../rules/analyze';
 import { toDiagnostic } from './convert';
+import { isStale } from './requestGuard';
 
 export function toDiagnostics(uri: string, analysis: Analysis, version: number): Diagnostic[] {
   return analysis.findings.map((f) => toDiagnostic(uri, analysis.lines, f, version));
@@ -40,7 +41,13 @@ export class DiagnosticsPusher {
     this.timers.delete(uri);
     const version = this.target.versionOf(uri);
     if (version === undefined) return;
-    const diagnostics = await this.target.compute(uri);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = await this.target.compute(uri);
+    } catch (e) {
+      if (isStale(e)) return; // the document changed while it waited: that version has its own publish
+      throw e;
+    }
     if (this.target.versionOf(uri) !== version) return; // a newer version has its own publish scheduled
     this.target.send(uri, version, diagnostics);
   }

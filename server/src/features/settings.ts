@@ -19,6 +19,11 @@ export const SETTINGS_SCHEMA = {
     default: 'vepa' as MacvtapMode,
     description: 'The macvtap mode that the preferred quick fix ("Auto Fix", fix all) inserts.',
   },
+  maxFileSize: {
+    type: 'number',
+    default: 4 * 1024 * 1024,
+    description: 'Files larger than this many bytes (UTF-8) are not checked; they get one notice saying so. Default 4 MB.',
+  },
   rules: {
     type: 'object',
     default: {} as Record<string, RuleLevel>,
@@ -34,6 +39,8 @@ export const SETTINGS_SCHEMA = {
 export interface Settings {
   enable: boolean;
   preferredMode: MacvtapMode;
+  /** In UTF-8 bytes. */
+  maxFileSize: number;
   rules: Readonly<Record<string, RuleLevel>>;
   workspaceMaxFiles: number;
 }
@@ -41,6 +48,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enable: SETTINGS_SCHEMA.enable.default,
   preferredMode: SETTINGS_SCHEMA['macvtap.preferredMode'].default,
+  maxFileSize: SETTINGS_SCHEMA.maxFileSize.default,
   rules: SETTINGS_SCHEMA.rules.default,
   workspaceMaxFiles: SETTINGS_SCHEMA['workspace.maxFiles'].default,
 };
@@ -61,6 +69,11 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   if (mode !== undefined) {
     if (typeof mode === 'string' && isMacvtapMode(mode)) settings.preferredMode = mode;
     else problems.push(`microvmLint.macvtap.preferredMode: expected one of ${MACVTAP_MODES.join(', ')}`);
+  }
+  const maxFileSize = obj.maxFileSize;
+  if (maxFileSize !== undefined) {
+    if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize >= 0) settings.maxFileSize = Math.floor(maxFileSize);
+    else problems.push('microvmLint.maxFileSize: expected a number of bytes (0 or more)');
   }
   if (obj.rules !== undefined) {
     if (!isObject(obj.rules)) problems.push('microvmLint.rules: expected an object of rule code to level');

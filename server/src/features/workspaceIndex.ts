@@ -15,11 +15,12 @@ import { textHash, type FileSource } from '../workspace/fileSource';
 import { contextKey, isAlone, WorkspaceLinks, type WorkspaceContext } from '../workspace/links';
 import { EMPTY_SUMMARY, type FileSummary } from '../workspace/summary';
 import { toDiagnostics } from './diagnostics';
+import { utf8Length } from './fileSize';
 
 export interface IndexLimits {
   enabled: boolean;
   maxFiles: number;
-  /** Bytes (UTF-16 code units of the text): larger files are not indexed. */
+  /** UTF-8 bytes, as microvmLint.maxFileSize counts them: larger files are not indexed. */
   maxFileSize: number;
 }
 
@@ -125,7 +126,7 @@ export class WorkspaceIndex {
         reads.delete(uri);
         if (read && !this.host.isOpen(uri)) {
           const text = await read;
-          if (text !== undefined && text.length <= limits.maxFileSize) await this.store(uri, text);
+          if (text !== undefined && utf8Length(text) <= limits.maxFileSize) await this.store(uri, text);
           else this.forget(uri);
         }
         n++;
@@ -203,7 +204,7 @@ export class WorkspaceIndex {
       this.pending.delete(uri);
       if (this.host.isOpen(uri)) continue;
       const text = await this.host.source.read(uri);
-      if (text === undefined || text.length > limits.maxFileSize) {
+      if (text === undefined || utf8Length(text) > limits.maxFileSize) {
         changed = this.forget(uri) || changed;
         continue;
       }

@@ -4,7 +4,9 @@
  */
 import { attrName, spanOf, stringLiteral, unparenthesize, type Span } from '../parse/syntax';
 import type { SyntaxNode } from '../parse/syntax-types';
-import { readCleanAttrSet } from './setReader';
+import { MAX_SET_DEPTH, readCleanAttrSet } from './setReader';
+
+export { MAX_SET_DEPTH };
 
 export type { Span } from '../parse/syntax';
 
@@ -46,9 +48,12 @@ export function isAttrSetNode(node: SyntaxNode): boolean {
   return node.type === 'attrset_expression' || node.type === 'rec_attrset_expression';
 }
 
-/** `text` is the tree's source: with it, a set without syntax errors (almost every set) is read in one cursor walk (setReader.ts). */
-export function readAttrSet(node: SyntaxNode, text?: string): AttrSet {
-  if (text !== undefined && !node.hasError) return readCleanAttrSet(node, text);
+/**
+ * `text` is the tree's source: with it, a set without syntax errors (almost every set) is read
+ * in one cursor walk (setReader.ts). `depth`: how deep this set is inside the set first read.
+ */
+export function readAttrSet(node: SyntaxNode, text?: string, depth = 0): AttrSet {
+  if (text !== undefined && !node.hasError) return readCleanAttrSet(node, text, depth);
   const set: AttrSet = {
     span: spanOf(node),
     inner: innerSpan(node),
@@ -60,7 +65,7 @@ export function readAttrSet(node: SyntaxNode, text?: string): AttrSet {
   };
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i)!;
-    if (child.type === 'binding_set') readBindingSet(child, set);
+    if (child.type === 'binding_set') readBindingSet(child, set, depth);
     else if (child.type === 'ERROR' || child.isMissing) set.broken = true;
   }
   return set;
@@ -77,12 +82,12 @@ function innerSpan(node: SyntaxNode): Span {
   return { start, end };
 }
 
-function readBindingSet(bindingSet: SyntaxNode, set: AttrSet): void {
+function readBindingSet(bindingSet: SyntaxNode, set: AttrSet, depth: number): void {
   for (let i = 0; i < bindingSet.childCount; i++) {
     const child = bindingSet.child(i)!;
     switch (child.type) {
       case 'binding': {
-        const binding = readBinding(child);
+        const binding = readBinding(child, depth);
         if (binding) set.bindings.push(binding);
         else set.dynamic = true;
         if (child.hasError) set.broken = true;
@@ -100,7 +105,7 @@ function readBindingSet(bindingSet: SyntaxNode, set: AttrSet): void {
   }
 }
 
-function readBinding(node: SyntaxNode): Binding | undefined {
+function readBinding(node: SyntaxNode, depth: number): Binding | undefined {
   const attrpath = node.childForFieldName('attrpath');
   const expression = node.childForFieldName('expression');
   if (!attrpath || !expression) return undefined;
@@ -113,13 +118,13 @@ function readBinding(node: SyntaxNode): Binding | undefined {
     path.push(name);
     keys.push(spanOf(attr));
   }
-  return { path, keys, span: spanOf(node), value: readValue(expression) };
+  return { path, keys, span: spanOf(node), value: readValue(expression, depth + 1) };
 }
 
-export function readValue(expression: SyntaxNode): Value {
+export function readValue(expression: SyntaxNode, depth = 0): Value {
   const node = unparenthesize(expression);
   const span = spanOf(expression);
-  if (isAttrSetNode(node)) return { kind: 'attrset', set: readAttrSet(node), span };
+  if (isAttrSetNode(node)) return depth > MAX_SET_DEPTH ? { kind: 'other', span } : { kind: 'attrset', set: readAttrSet(node, undefined, depth), span };
   if (node.type === 'variable_expression' && node.text === 'null') return { kind: 'null', span };
   const literal = stringLiteral(node);
   if (literal) return { kind: 'string', value: literal.value, content: literal.content, span };

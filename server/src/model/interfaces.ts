@@ -132,7 +132,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
     if (!hasMacvtapShape(set)) continue;
     const owner = placeOf(setNode, [], true, places)!.owner;
     const conditions = [...conditionsAbove(setNode, places)];
-    found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape', conditions, merged: false, inFunction: inFunctionBody(setNode) });
+    found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape', conditions, merged: false, inFunction: inFunctionBody(setNode, places) });
   }
 
   const hypervisors = readHypervisors(tree, text, places);
@@ -202,10 +202,16 @@ function readHypervisors(tree: Tree, text: string, places: PlaceCache): Map<stri
   return out;
 }
 
-/** Inside the body of a function other than the file's own (module) function. */
-function inFunctionBody(node: SyntaxNode): boolean {
-  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === 'function_expression' && parent.childForFieldName('body')?.id === child.id && parent.parent?.type !== 'source_code') return true;
+/**
+ * Inside the body of a function other than the file's own (module) function. Walks the cached
+ * root-to-node chain: each `.parent` costs a descent from the root in tree-sitter, so a walk up
+ * by parents is quadratic in the depth (seconds on a 10,000-deep file).
+ */
+function inFunctionBody(node: SyntaxNode, places: PlaceCache): boolean {
+  const chain = places.ancestry(node);
+  for (let i = chain.length - 1; i > 0; i--) {
+    const [child, parent] = [chain[i], chain[i - 1]];
+    if (parent.type === 'function_expression' && parent.childForFieldName('body')?.id === child.id && chain[i - 2]?.type !== 'source_code') return true;
   }
   return false;
 }

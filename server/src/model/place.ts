@@ -58,10 +58,22 @@ type Frame = { names: string[]; node: SyntaxNode } | Boundary;
  * bindings share their ancestors, so one build walks each ancestor once.
  */
 interface Upper {
-  frames: readonly Frame[];
+  frames: Stack<Frame>;
   unknownFirst: boolean;
   /** The `if` branches and conditional calls (`mkIf c X`, `optional(s)`, `optionalAttrs`) above: see `conditionKey`. */
-  conditions: readonly string[];
+  conditions: Stack<string>;
+}
+
+/**
+ * Shared tails instead of copied arrays: each level's upper adds one cell to its parent's, so
+ * a 10,000-deep file costs 10,000 cells, not 50 million array slots.
+ */
+type Stack<T> = { top: T; below: Stack<T> } | null;
+const push = <T>(top: T, below: Stack<T>): Stack<T> => ({ top, below });
+function toArray<T>(stack: Stack<T>): T[] {
+  const out: T[] = [];
+  for (let s = stack; s; s = s.below) out.push(s.top);
+  return out;
 }
 
 /** Names one branch of an `if` (`if@12:then`) or one conditional call (`mkIf@40`). */
@@ -73,7 +85,7 @@ const CONDITIONAL_CALLS = new Set(['mkIf', 'optionalAttrs', 'optional', 'optiona
 
 /** The conditionals `node` sits in, up to the root. */
 export function conditionsAbove(node: SyntaxNode, cache: PlaceCache): readonly string[] {
-  return upperOf(node, cache).conditions;
+  return toArray(upperOf(node, cache).conditions);
 }
 
 /**
@@ -144,14 +156,14 @@ function strictlyContains(s: number, e: number, is: number, ie: number): boolean
 export function placeOf(node: SyntaxNode, ownNames: string[], lenient: boolean, cache: PlaceCache): Place | undefined {
   const upper = upperOf(node, cache);
   if (!lenient && upper.unknownFirst) return undefined;
-  return interpret([{ names: ownNames, node }, ...upper.frames]);
+  return interpret([{ names: ownNames, node }, ...toArray(upper.frames)]);
 }
 
 function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
   const known = cache.upper.get(node.id);
   if (known) return known;
   const chain = cache.ancestry(node);
-  let above: Upper = { frames: [], unknownFirst: false, conditions: [] };
+  let above: Upper = { frames: null, unknownFirst: false, conditions: null };
   cache.upper.set(chain[0].id, above);
   // Top-down: each node's upper is its own step's frame on top of its parent's upper.
   for (let i = 1; i < chain.length; i++) {
@@ -164,9 +176,9 @@ function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
     const parent = chain[i - 1];
     const step = stepUp(chain, i, cache);
     const condition = conditionOf(parent, child, cache.typeOf(parent));
-    const conditions = condition ? [condition, ...above.conditions] : above.conditions;
-    if (step === 'unknown') above = { frames: [{ module: 'new', node: parent }, ...above.frames], unknownFirst: true, conditions };
-    else if (step !== 'transparent') above = { frames: [step, ...above.frames], unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
+    const conditions = condition ? push(condition, above.conditions) : above.conditions;
+    if (step === 'unknown') above = { frames: push<Frame>({ module: 'new', node: parent }, above.frames), unknownFirst: true, conditions };
+    else if (step !== 'transparent') above = { frames: push(step, above.frames), unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
     else if (condition) above = { ...above, conditions };
     cache.upper.set(child.id, above);
   }

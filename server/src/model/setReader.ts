@@ -9,6 +9,13 @@ import type { Language } from 'web-tree-sitter';
 import type { SyntaxNode } from '../parse/syntax-types';
 import type { AttrSet, Binding, Inherit, Span, Value } from './attrsets';
 
+/**
+ * Sets nested deeper than this inside one set are not read: their value counts as unknown
+ * (`other`). Interface options nest two levels (`macvtap.mode`); the bound keeps the reader,
+ * and everything that walks the sets it returns, off the stack limit on generated files.
+ */
+export const MAX_SET_DEPTH = 64;
+
 type TreeCursor = ReturnType<SyntaxNode['walk']>;
 
 /** A binding's path of plain names followed by `=` (place.ts's bindingNames reads paths the same way). */
@@ -35,11 +42,11 @@ function fields(language: Language): Fields {
 }
 
 /** Reads the set at `node` (which must not have an error) of a tree parsed from `text`. */
-export function readCleanAttrSet(node: SyntaxNode, text: string): AttrSet {
+export function readCleanAttrSet(node: SyntaxNode, text: string, depth = 0): AttrSet {
   const language = node.tree.language;
   const cursor = node.walk();
   try {
-    return new Reader(cursor, language.types, fields(language), language, text).set();
+    return new Reader(cursor, language.types, fields(language), language, text, depth).set();
   } finally {
     cursor.delete();
   }
@@ -54,6 +61,8 @@ class Reader {
     private readonly f: Fields,
     private readonly language: Language,
     private readonly text: string,
+    /** How deep the set being read is (see MAX_SET_DEPTH). */
+    private depth: number,
   ) {}
 
   private slice(start: number, end: number): string {
@@ -186,7 +195,7 @@ class Reader {
     let value: Value;
     const simple = type === 'string_expression' ? this.simpleString() : undefined;
     if (simple) value = { kind: 'string', value: simple.value, content: simple.content, span };
-    else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = { kind: 'attrset', set: this.set(), span };
+    else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = this.nestedSet(span);
     else if (type === 'variable_expression' && c.endIndex - c.startIndex === 4 && this.slice(c.startIndex, c.endIndex) === 'null') value = { kind: 'null', span };
     else {
       const content = type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type) : undefined;
@@ -194,6 +203,17 @@ class Reader {
     }
     for (; depth > 0; depth--) c.gotoParent();
     return value;
+  }
+
+  /** A set as a binding's value: read unless it is nested past MAX_SET_DEPTH, as the node reader does. */
+  private nestedSet(span: Span): Value {
+    if (this.depth + 1 > MAX_SET_DEPTH) return { kind: 'other', span };
+    this.depth++;
+    try {
+      return { kind: 'attrset', set: this.set(), span };
+    } finally {
+      this.depth--;
+    }
   }
 
   /** A "..." string without escapes or `$`: its value is the text between the quotes, no need to visit its parts. */

@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParserWasm } from '../parse/nixParser';
 
+/** A folder holding both .wasm files, read instead of the bundle's (tests start the server with a corrupt grammar). */
+export const WASM_DIR_ENV = 'MICROVM_LINT_WASM_DIR';
+
 export function readParserWasm(from = __dirname): ParserWasm {
   // Bundles live in dist/ or below it (dist/test/unit): look upwards.
   for (let dir = from; ; dir = dirname(dir)) {

@@ -75,9 +75,29 @@ export function unparenthesize(node: SyntaxNode): SyntaxNode {
 
 /** The node a value sits in, skipping parentheses: the binding, `//`, a list... */
 export function enclosingExpression(node: SyntaxNode): SyntaxNode | null {
+  // Each `.parent` is a descent from the root in tree-sitter: past a few parentheses, one descent does for all.
   let n: SyntaxNode | null = node.parent;
-  while (n && n.type === 'parenthesized_expression') n = n.parent;
+  for (let steps = 0; n && n.type === 'parenthesized_expression'; steps++) {
+    if (steps === 8) return skipParensUp(ancestorsOf(node));
+    n = n.parent;
+  }
   return n;
+}
+
+/** From the root down to `node` (inclusive): one descent instead of one per `.parent`. */
+export function ancestorsOf(node: SyntaxNode): SyntaxNode[] {
+  const chain: SyntaxNode[] = [node.tree.rootNode];
+  for (let n: SyntaxNode | null = chain[0]; n && n.id !== node.id; ) {
+    n = n.childWithDescendant(node);
+    if (n) chain.push(n);
+  }
+  return chain;
+}
+
+function skipParensUp(chain: readonly SyntaxNode[]): SyntaxNode | null {
+  let i = chain.length - 2;
+  while (i >= 0 && chain[i].type === 'parenthesized_expression') i--;
+  return chain[i] ?? null;
 }
 
 /**
@@ -86,14 +106,14 @@ export function enclosingExpression(node: SyntaxNode): SyntaxNode | null {
  */
 export function countSyntaxProblems(tree: Tree): number {
   let count = 0;
-  const visit = (n: SyntaxNode): void => {
+  const stack: SyntaxNode[] = [tree.rootNode]; // a stack, not recursion: nesting can be 10,000 deep
+  for (let n = stack.pop(); n; n = stack.pop()) {
     if (n.isMissing || n.type === 'ERROR') count++;
-    if (!n.hasError && !n.isMissing) return;
+    if (!n.hasError && !n.isMissing) continue;
     for (let i = 0; i < n.childCount; i++) {
       const child = n.child(i)!;
-      if (child.hasError || child.isMissing) visit(child);
+      if (child.hasError || child.isMissing) stack.push(child);
     }
-  };
-  visit(tree.rootNode);
+  }
   return count;
 }

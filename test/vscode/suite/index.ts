@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./extension.suite');
   await import('./workspace.suite');
+  await import('./recovery.suite');
 
   const results: SuiteResult[] = [];
   const failures = await new Promise<number>((resolve) => {
