@@ -9,6 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { diagnosticsFor, EXTENSION_ID, lineOf, workspaceFile } from './support';
 
 interface Snapshot {
   running: boolean;
@@ -33,34 +34,14 @@ async function until(what: string, test: (s: Snapshot) => boolean): Promise<Snap
   return last;
 }
 
-function diagnosticsFor(uri: vscode.Uri, test: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const now = vscode.languages.getDiagnostics(uri);
-    if (test(now)) return resolve(now);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics for ${uri.path} never matched; last: ${JSON.stringify(vscode.languages.getDiagnostics(uri))}`));
-    }, 45_000);
-    const sub = vscode.languages.onDidChangeDiagnostics(() => {
-      const d = vscode.languages.getDiagnostics(uri);
-      if (test(d)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(d);
-      }
-    });
-  });
-}
-
-const MODE_LINE = 10; // `type = "macvtap";` in examples/guest-macvtap.nix
+/** The line of `type = "macvtap";` in examples/guest-macvtap.nix, read from the file in `before`. */
+let MODE_LINE = -1;
 /** The missing-mode error, on `line` (each comment line the tests insert moves it down one). */
 const missingMode = (line = MODE_LINE) => (ds: vscode.Diagnostic[]) =>
   ds.some((d) => d.source === 'microvm-lint' && (typeof d.code === 'object' ? d.code.value : d.code) === 'macvtap-mode-missing' && d.range.start.line === line);
 
 async function openGuest(): Promise<vscode.TextDocument> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the runner opens a workspace folder');
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'guest-macvtap.nix'));
+  const doc = await vscode.workspace.openTextDocument(workspaceFile('guest-macvtap.nix'));
   await vscode.window.showTextDocument(doc);
   return doc;
 }
@@ -74,7 +55,8 @@ async function touch(doc: vscode.TextDocument, note: string): Promise<void> {
 
 describe('MicroVM Lint crash recovery', () => {
   before(async () => {
-    await vscode.extensions.getExtension('microvm-lint.microvm-lint')?.activate();
+    MODE_LINE = await lineOf(workspaceFile('guest-macvtap.nix'), 'type = "macvtap";');
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
     await until('the server runs', (s) => s.running && s.health === 'ok');
   });
 
