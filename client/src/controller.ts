@@ -47,6 +47,8 @@ export class ClientController {
   /** The restart or start in progress: the next one waits for it, a second restart joins it. */
   private busy: Promise<unknown> = Promise.resolve();
   private pendingRestart: Promise<boolean> | undefined;
+  /** Clients whose server's death was already handled. */
+  private readonly mourned = new WeakSet<ServerHandle>();
   /** Clients created so far (the test command reports it: two quick restarts make one more, not two). */
   private created = 0;
 
@@ -144,7 +146,12 @@ export class ClientController {
       client.onNotification(ServerStatusNotification, (s) => this.serverStatus(s)),
       client.onDidChangeState(({ newState }) => {
         if (newState === State.Running && this.health.kind === 'starting') this.setHealth({ kind: 'ok' });
-        if (newState === State.Stopped && this.handle === handle && this.health.kind !== 'parser') this.setHealth({ kind: 'down', reason: 'the server stopped' });
+        if (newState === State.Stopped && this.handle === handle && this.health.kind !== 'parser') {
+          this.setHealth({ kind: 'down', reason: 'the server stopped' });
+          // Not a stop we asked for (stopClient lets go of the handle first). The library does not always call
+          // the error handler's `closed` (it shuts down after write errors to a dead process): restart from here too.
+          void this.serverDied(handle);
+        }
       }),
     );
     try {
@@ -185,6 +192,9 @@ export class ClientController {
 
   /** The server ended without being asked: restart it (within the crash limit) and tell the user once. */
   private async serverDied(handle: ServerHandle): Promise<void> {
+    // Told twice for one death (`closed` and the Stopped state): it counts once.
+    if (this.mourned.has(handle)) return;
+    this.mourned.add(handle);
     await new Promise((r) => setTimeout(r, 0)); // let the library finish closing that client first
     if (this.handle !== handle) return; // an old client, already replaced
     const allowed = this.crashes.allowRestart();
