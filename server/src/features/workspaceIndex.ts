@@ -59,7 +59,7 @@ interface Entry {
 }
 
 /** Work done between two yields to the event loop. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 /** Files read ahead while others are parsed (reads wait on the disk or the client, not on us). */
 const READ_AHEAD = 32;
 /** Lets waiting requests run: setImmediate in Node (after pending I/O), a zero timeout in a worker. */
