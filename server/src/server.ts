@@ -292,7 +292,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
   connection.onDocumentSymbol(({ textDocument }) =>
     withDocument(textDocument.uri, [], (doc, options) => {
       const analysis = analysisOf(doc, options);
-      return documentSymbols(summarize(analysis.model, [], analysis.lines));
+      return documentSymbols(summarize(analysis.model, [], analysis.lines, analysis.text));
     }),
   );
 

@@ -153,6 +153,9 @@ describe('host and guest files linked by literal imports', () => {
     // One guest written twice (before and after a change): same id and MAC, not a duplicate.
     'before.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-w"; mac = "02:00:00:00:00:77"; macvtap.link = "eth0"; } ]; }\n',
     'after.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-w"; mac = "02:00:00:00:00:77"; macvtap = { link = "eth0"; }; } ]; }\n',
+    // Two example programs, one copied from the other: the same id expression and MAC (microvm.nix's own examples do this).
+    'example-1.nix': 'tapInterface: { microvm.interfaces = [ { type = "macvtap"; id = tapInterface; mac = "02:00:00:00:00:88"; macvtap.link = "eth0"; } ]; }\n',
+    'example-2.nix': 'tapInterface: {\n  microvm.interfaces = [ { type = "macvtap"; id = tapInterface; mac = "02:00:00:00:00:88"; macvtap.link = "eth1"; } ];\n}\n',
   });
 
   before(async () => {
@@ -182,8 +185,8 @@ describe('host and guest files linked by literal imports', () => {
     assert.deepEqual(codes(ifaces), ['interface-mac-missing']);
   });
 
-  it('takes the same id and MAC in two files for one interface written twice, not a duplicate', async () => {
-    for (const name of ['before.nix', 'after.nix']) {
+  it('takes the same id (literal or expression) and MAC in two files for one interface written twice, not a duplicate', async () => {
+    for (const name of ['before.nix', 'after.nix', 'example-1.nix', 'example-2.nix']) {
       assert.deepEqual(codes(await client.diagnostics(ws.uri(name), has('macvtap-mode-missing'))), ['macvtap-mode-missing'], name);
     }
   });

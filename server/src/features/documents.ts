@@ -137,7 +137,7 @@ export class OpenDocument {
     const parsed = (this.parsed ??= new ParsedDocument(this.parser, this.text));
     this.buffer = undefined;
     const model = this.currentModel(parsed, this.model?.role ? { rootInterfaces: true } : {});
-    return summarize(model, edgesOf(parsed.tree, parsed.text), this.lines);
+    return summarize(model, edgesOf(parsed.tree, parsed.text), this.lines, parsed.text);
   }
 
   dispose(): void {

@@ -13,6 +13,7 @@ import { removeBinding } from './layout';
 import { defineRule, type Fix, type RuleContext } from './rule';
 import { fileLabel } from '../workspace/fileLabel';
 import type { ExternalInterface, WorkspaceContext } from '../workspace/links';
+import { idSource } from '../workspace/summary';
 
 /** An interface whose `mac` is a literal string, with what that string says. */
 interface LiteralMac {
@@ -40,16 +41,16 @@ interface MacFacts {
 
 const factsByModel = new WeakMap<Model, { workspace?: WorkspaceContext; facts: MacFacts }>();
 
-function macFacts(ctx: Pick<RuleContext, 'model' | 'workspace'>): MacFacts {
+function macFacts(ctx: Pick<RuleContext, 'model' | 'workspace' | 'text'>): MacFacts {
   let known = factsByModel.get(ctx.model);
   if (!known || known.workspace !== ctx.workspace) {
-    known = { workspace: ctx.workspace, facts: computeFacts(ctx.model, ctx.workspace) };
+    known = { workspace: ctx.workspace, facts: computeFacts(ctx.model, ctx.workspace, ctx.text) };
     factsByModel.set(ctx.model, known);
   }
   return known.facts;
 }
 
-function computeFacts(model: Model, workspace: WorkspaceContext | undefined): MacFacts {
+function computeFacts(model: Model, workspace: WorkspaceContext | undefined, text: string): MacFacts {
   const all: LiteralMac[] = [];
   for (const i of model.interfaces) {
     const value = i.mac.found === 'binding' ? i.mac.value : undefined;
@@ -68,7 +69,7 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined): Ma
   }
   const external = new Map<LiteralMac, readonly ExternalInterface[]>();
   for (const m of judged) {
-    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(m, e));
+    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(m, e, text));
     if (elsewhere && elsewhere.length > 0) external.set(m, elsewhere);
   }
   // One plan for the whole file, in source order, so that applying every
@@ -95,14 +96,18 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined): Ma
 
 /**
  * An interface in another file taken for the same one: the same literal id
- * (and MAC). In one VM that is a variant; in two standalone files it is
+ * (or the same id expression) and MAC. In one VM that is a variant; in two standalone files it is
  * most likely one guest written twice (a before/after copy, one guest for
  * two hosts), and a copy that kept both id and MAC clashes on its id where
  * the host is known (interface-id-duplicate). Not reported: no noise.
  */
-function sameInterface(m: LiteralMac, e: ExternalInterface): boolean {
-  const id = m.i.id.found === 'binding' && m.i.id.value.kind === 'string' ? m.i.id.value.value : undefined;
-  return id !== undefined && e.id?.value === id;
+function sameInterface(m: LiteralMac, e: ExternalInterface, text: string): boolean {
+  const id = m.i.id;
+  if (id.found !== 'binding') return false;
+  if (id.value.kind === 'string') return e.id?.value === id.value.value;
+  // The same expression (`id = tapInterface;` in a copy of the file): as sure as the literal case.
+  const source = idSource(text, id.value.span);
+  return source !== undefined && e.idText === source;
 }
 
 /**

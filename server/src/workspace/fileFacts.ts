@@ -37,7 +37,7 @@ export function factsOf(parser: NixParser, text: string, role: FileRole, options
   try {
     const lines = new LineIndex(text);
     const model: Model = buildModel(tree, text, undefined, role);
-    const summary = summarize(model, edgesOf(tree, text), lines);
+    const summary = summarize(model, edgesOf(tree, text), lines, text);
     const findings = role.rootInterfaces || mayHaveFindings(text);
     return { summary, ...(findings ? { analysis: analyze(tree, text, { options, lines, model, ...(workspace ? { workspace } : {}) }) } : {}) };
   } finally {

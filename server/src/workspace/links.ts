@@ -28,6 +28,8 @@ export interface ExternalInterface {
   owner: GlobalOwner;
   type?: string;
   id?: { value: string; range: Range };
+  /** A non-literal id's source text. */
+  idText?: string;
   mac?: { canonical: string; range: Range };
 }
 
@@ -72,7 +74,7 @@ export class WorkspaceLinks {
     }
     for (const [uri, summary] of files) {
       for (const i of summary.interfaces) {
-        const ext: ExternalInterface = { uri, owner: this.ownerOf(uri, i.vm), ...(i.type !== undefined ? { type: i.type } : {}), ...(i.id ? { id: i.id } : {}), ...(i.mac ? { mac: i.mac } : {}) };
+        const ext: ExternalInterface = { uri, owner: this.ownerOf(uri, i.vm), ...(i.type !== undefined ? { type: i.type } : {}), ...(i.id ? { id: i.id } : {}), ...(i.idText !== undefined ? { idText: i.idText } : {}), ...(i.mac ? { mac: i.mac } : {}) };
         if (i.mac) push(this.byMac, i.mac.canonical, ext);
         if (i.id && i.by === 'place') {
           push(this.byVm, ext.owner.vm, ext);

@@ -35,6 +35,8 @@ export interface InterfaceSummary {
   range: Range;
   type?: string;
   id?: { value: string; range: Range };
+  /** The id's source text when it is not a literal (`tapInterface`): equal texts in two copies of a file mean the same interface. */
+  idText?: string;
   /** A literal MAC the MAC rules judge (the set is not merged with others), in canonical form. */
   mac?: { canonical: string; range: Range };
   by: 'place' | 'shape';
@@ -56,7 +58,7 @@ export interface FileSummary {
 
 export const EMPTY_SUMMARY: FileSummary = { vms: [], interfaces: [], edges: [] };
 
-export function summarize(model: Model, edges: readonly ImportEdge[], lines: LineIndex): FileSummary {
+export function summarize(model: Model, edges: readonly ImportEdge[], lines: LineIndex, text: string): FileSummary {
   const range = (s: { start: number; end: number }): Range => ({ start: lines.positionAt(s.start), end: lines.positionAt(s.end) });
   const keys = new Set([...model.vms.map((v) => v.key), ...edges.map((e) => e.owner.key)]);
   const vms: VmSummary[] = [];
@@ -74,6 +76,7 @@ export function summarize(model: Model, edges: readonly ImportEdge[], lines: Lin
   }
   const interfaces = model.interfaces.map((i): InterfaceSummary => {
     const id = i.id.found === 'binding' && i.id.value.kind === 'string' ? { value: i.id.value.value, range: range(i.id.value.span) } : undefined;
+    const idText = i.id.found === 'binding' && i.id.value.kind !== 'string' ? idSource(text, i.id.value.span) : undefined;
     const macValue = !i.open && i.mac.found === 'binding' && i.mac.value.kind === 'string' ? i.mac.value : undefined;
     const parsed = macValue ? parseMac(macValue.value) : undefined;
     return {
@@ -81,9 +84,15 @@ export function summarize(model: Model, edges: readonly ImportEdge[], lines: Lin
       range: range(i.set.span),
       ...(i.type !== undefined ? { type: i.type } : {}),
       ...(id ? { id } : {}),
+      ...(idText !== undefined ? { idText } : {}),
       ...(macValue && parsed ? { mac: { canonical: parsed.canonical, range: range(macValue.span) } } : {}),
       by: i.by,
     };
   });
   return { vms, interfaces, edges: edges.map((e) => ({ kind: e.kind, owner: e.owner.key, path: e.path, range: range(e.span) })) };
+}
+
+/** An id expression's text with its spacing normalised; long ones are not compared. */
+export function idSource(text: string, span: { start: number; end: number }): string | undefined {
+  return span.end - span.start > 200 ? undefined : text.slice(span.start, span.end).replace(/\s+/g, ' ');
 }
