@@ -142,8 +142,10 @@ export class WorkspaceLinks {
       const seenPeers = new Set<ExternalInterface>();
       for (const i of summary.interfaces) {
         if (i.mac) {
-          const others = (this.byMac.get(i.mac.canonical) ?? []).filter((e) => e.uri !== uri);
-          if (others.length > 0) macs.set(i.mac.canonical, others);
+          // The same id (literal or expression) elsewhere is the same interface written twice (rules/mac.ts): no context.
+          const same = (e: ExternalInterface) => (i.id !== undefined && e.id?.value === i.id.value) || (i.idText !== undefined && e.idText === i.idText);
+          const others = (this.byMac.get(i.mac.canonical) ?? []).filter((e) => e.uri !== uri && !same(e));
+          if (others.length > 0) macs.set(i.mac.canonical, [...new Set([...(macs.get(i.mac.canonical) ?? []), ...others])]);
         }
         if (!i.id) continue;
         const owner = this.ownerOf(uri, i.vm);
