@@ -77,7 +77,10 @@ describe('workspace links', () => {
     const l = links({
       'host.nix': '{ microvm.vms.a.config = import ./a.nix; microvm.vms.b.config.microvm.interfaces = [ { type = "tap"; id = "vm-g"; mac = "02:00:00:00:00:09"; } ]; }',
       'a.nix': GUEST,
-      'other-host.nix': '{ microvm.vms.c.config.microvm.interfaces = [ { type = "tap"; id = "vm-g"; mac = "02:00:00:00:00:01"; } ]; }',
+      'other-host.nix':
+        '{ microvm.vms.c.config.microvm.interfaces = [ { type = "tap"; id = "vm-g"; mac = "02:00:00:00:00:0c"; } { type = "tap"; id = "vm-x"; mac = "02:00:00:00:00:01"; } ]; }',
+      // The same id and MAC as a.nix's: that interface written twice, no context.
+      'a-copy.nix': GUEST,
     });
     const c = l.contextFor(ROOT + 'a.nix');
     assert.deepEqual([...c.macs.keys()], ['02:00:00:00:00:01']);
