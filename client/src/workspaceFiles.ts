@@ -5,7 +5,7 @@
  * vscode.dev's and github.dev's virtual file systems too).
  */
 import * as vscode from 'vscode';
-import { isSkippedFolder } from '../../server/src/protocol';
+import { isSkippedFolder } from '../../server/src/config/skippedFolders';
 
 export async function listNixFiles({ folders, max }: { folders: string[]; max: number }): Promise<string[]> {
   const out: string[] = [];

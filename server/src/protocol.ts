@@ -26,8 +26,3 @@ export const ListNixFilesRequest = new RequestType<{ folders: string[]; max: num
 
 /** Server -> client (web host): a file's text read through `workspace.fs`, or null when it cannot be read. */
 export const ReadFileRequest = new RequestType<{ uri: string }, string | null, void>('microvmLint/readFile');
-
-/** Folders the workspace index skips, in both hosts. */
-export const SKIPPED_FOLDERS: readonly string[] = ['.git', 'node_modules', '.direnv'];
-/** `nix build` leaves `result`, `result-1`, `result-dev`... links to the store. */
-export const isSkippedFolder = (name: string): boolean => SKIPPED_FOLDERS.includes(name) || /^result(-.*)?$/.test(name);

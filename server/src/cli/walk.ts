@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type St
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE_NAME } from '../config/configFile';
+import { isSkippedFolder } from '../config/skippedFolders';
 
 export interface WalkResult {
   files: string[];
@@ -29,9 +30,6 @@ export interface IgnoreRules {
 
 export class NamedPathError extends Error {}
 
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.direnv']);
-/** `nix build` leaves `result`, `result-1`, `result-dev`... links to the store. */
-const isSkippedDir = (name: string) => SKIPPED_DIRS.has(name) || /^result(-.*)?$/.test(name);
 
 interface Matcher {
   base: string;
@@ -107,7 +105,7 @@ export function collectNixFiles(
       if (entry.isFile()) {
         if (name.endsWith('.nix') && !ignored(here, prefixes, name, false)) addFile(inDir + name, inReal + name);
       } else if (entry.isDirectory()) {
-        if (!isSkippedDir(name) && !ignored(here, prefixes, name, true)) enter(inDir + name, inReal + name, here);
+        if (!isSkippedFolder(name) && !ignored(here, prefixes, name, true)) enter(inDir + name, inReal + name, here);
       } else if (entry.isSymbolicLink()) {
         visitLink(inDir + name, name, here, prefixes);
       }
@@ -125,7 +123,7 @@ export function collectNixFiles(
       return;
     }
     if (st.isDirectory()) {
-      if (!isSkippedDir(name) && !ignored(matchers, prefixes, name, true)) enter(p, real, matchers);
+      if (!isSkippedFolder(name) && !ignored(matchers, prefixes, name, true)) enter(p, real, matchers);
     } else if (st.isFile() && name.endsWith('.nix') && !ignored(matchers, prefixes, name, false)) addFile(p, real);
   };
 

@@ -16,6 +16,7 @@ import { contextKey, isAlone, WorkspaceLinks, type WorkspaceContext } from '../w
 import { EMPTY_SUMMARY, type FileSummary } from '../workspace/summary';
 import { toDiagnostics } from './diagnostics';
 import { utf8Length } from './fileSize';
+import { yieldToEventLoop } from './requestGuard';
 
 export interface IndexLimits {
   enabled: boolean;
@@ -62,24 +63,16 @@ interface Entry {
 const SLICE_MS = 4;
 /** Files read ahead while others are parsed (reads wait on the disk or the client, not on us). */
 const READ_AHEAD = 32;
-/** Lets waiting requests run: setImmediate in Node (after pending I/O), a zero timeout in a worker. */
-const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-const yieldToRequests = (): Promise<void> => new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private links = new WorkspaceLinks(new Map());
-  private indexing: Promise<void> | undefined;
   private generation = 0;
   /** Files waiting to be read again (watcher events, closed documents), processed in the next slice run. */
   private readonly pending = new Set<string>();
   private draining: Promise<void> | undefined;
 
   constructor(private readonly host: IndexHost) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
 
   /** The files indexed, with their summaries (workspace symbols). */
   summaries(): Iterable<[string, FileSummary]> {
@@ -89,12 +82,7 @@ export class WorkspaceIndex {
   /** (Re)builds the index from the folders; resolves when done (or superseded by a newer build). */
   build(): Promise<void> {
     const generation = ++this.generation;
-    this.indexing = this.run(generation).catch((e: unknown) => this.host.log(`workspace index failed: ${e instanceof Error ? e.stack : String(e)}`));
-    return this.indexing;
-  }
-
-  whenIndexed(): Promise<void> {
-    return this.indexing ?? Promise.resolve();
+    return this.run(generation).catch((e: unknown) => this.host.log(`workspace index failed: ${e instanceof Error ? e.stack : String(e)}`));
   }
 
   private async run(generation: number): Promise<void> {
@@ -132,7 +120,7 @@ export class WorkspaceIndex {
         n++;
         if (Date.now() - sliceStart > SLICE_MS) {
           progress.report(Math.floor((n * 100) / uris.length), `${n}/${uris.length} files`);
-          await yieldToRequests();
+          await yieldToEventLoop();
           sliceStart = Date.now();
         }
       }
@@ -196,7 +184,7 @@ export class WorkspaceIndex {
   }
 
   private async drain(): Promise<void> {
-    await yieldToRequests();
+    await yieldToEventLoop();
     const limits = await this.host.limits();
     let changed = false;
     while (this.pending.size > 0) {
@@ -273,7 +261,7 @@ export class WorkspaceIndex {
       if (force) e.alone = undefined;
       await this.publishOne(uri, e, force);
       if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToRequests();
+        await yieldToEventLoop();
         sliceStart = Date.now();
       }
     }

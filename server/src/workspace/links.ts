@@ -159,11 +159,6 @@ export class WorkspaceLinks {
     }
     return { role: this.roleOf(uri), owners, macs, peers };
   }
-
-  /** Files whose own config another file's import names. */
-  importers(uri: string): string[] {
-    return (this.incoming.get(uri) ?? []).map((p) => p.from);
-  }
 }
 
 export const isHostDevice = (type: string | undefined) => type === 'tap' || type === 'macvtap';
