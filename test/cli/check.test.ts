@@ -1,7 +1,7 @@
 /** The `microvm-lint` command as CI runs it: output, exit codes, errors. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -241,6 +241,40 @@ describe('microvm-lint check --cache', () => {
     writeFileSync(cacheFile, '{ not json');
     assert.deepEqual(run(['check', '.', '--cache'], dir).code, 1);
     assert.equal(JSON.parse(readFileSync(cacheFile, 'utf8')).tool, 'microvm-lint');
+  });
+  it('knows unchanged files by their metadata without reading them, and still sees an edit that keeps size and mtime', () => {
+    const dir = project('cache-stat', { 'a.nix': DASHED_MAC, 'plain.nix': '{ services.openssh.enable = true; }\n' });
+    const [a, plain] = [join(dir, 'a.nix'), join(dir, 'plain.nix')];
+    const cacheFile = join(dir, '.microvm-lint-cache');
+    const entries = () => JSON.parse(readFileSync(cacheFile, 'utf8')).entries;
+    // Files written just now: their metadata is not trusted yet (an edit in the same clock tick would hide).
+    run(['check', '.', '--cache'], dir);
+    assert.equal(entries()[a].stat, undefined);
+    assert.equal(entries()[plain], undefined);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of [a, plain]) utimesSync(f, hourAgo, hourAgo);
+    rmSync(cacheFile);
+    // ctime cannot be set back: wait until it is older than the guard (2 s) instead.
+    const waitUntil = Date.now() + 2100;
+    while (Date.now() < waitUntil) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    const first = run(['check', '.', '--cache'], dir);
+    assert.equal(first.code, 1);
+    assert.equal(entries()[plain].skipped, true, 'the file the pre-filter dropped is remembered');
+    assert.equal(entries()[a].stat.size, DASHED_MAC.length);
+    // Unchanged metadata: the entry is used without hashing the text (a wrong hash would otherwise miss).
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    cache.entries[a].hash = 'not the hash of a.nix';
+    cache.entries[a].findings[0].message = 'FROM THE CACHE';
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    assert.match(run(['check', '.', '--cache'], dir).stdout, /a\.nix:1:\d+: error \[mac-invalid\] FROM THE CACHE/);
+    // The same size and mtime after an edit: the change time differs, so the file is read and analysed again.
+    writeFileSync(a, DASHED_MAC.replace('vm-b', 'vm-c'));
+    utimesSync(a, hourAgo, hourAgo);
+    assert.doesNotMatch(run(['check', '.', '--cache'], dir).stdout, /FROM THE CACHE/);
+    // A dropped file that now declares interfaces is read again.
+    writeFileSync(plain, DASHED_MAC);
+    utimesSync(plain, hourAgo, hourAgo);
+    assert.match(run(['check', '.', '--cache'], dir).stdout, /plain\.nix:1:\d+: error \[mac-invalid\]/);
   });
 });
 

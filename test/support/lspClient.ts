@@ -79,12 +79,15 @@ export class LspClient {
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
     };
     const folders = options.workspaceFolders ?? [];
-    const init = (await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folders[0] ?? null,
-      workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
-      capabilities,
-    })) as InitializeResult;
+    const init = (await client.answered(
+      'initialize',
+      client.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: folders[0] ?? null,
+        workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
+        capabilities,
+      }),
+    )) as InitializeResult;
     await client.connection.sendNotification('initialized', {});
     return { client, init };
   }
@@ -118,15 +121,41 @@ export class LspClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.answered(method, this.connection.sendRequest(method, params) as Promise<R>);
+  }
+
+  /**
+   * `reply`, or a rejection that says why it will never come: the server exited first, or
+   * did not answer within HANG_GUARD_MS (a guard against a test hanging forever, not a speed check).
+   */
+  answered<T>(what: string, reply: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.proc.off('exit', onExit);
+      };
+      const timer = setTimeout(() => (done(), reject(new Error(`${what}: no answer from the server within ${HANG_GUARD_MS} ms`))), HANG_GUARD_MS);
+      const onExit = (code: number | null, signal: string | null) =>
+        (done(), reject(new Error(`${what}: the server exited (code ${code}, signal ${signal}) before answering\n${this.stderr.slice(-2000)}`)));
+      if (this.proc.exitCode !== null || this.proc.signalCode !== null) return onExit(this.proc.exitCode, this.proc.signalCode);
+      this.proc.once('exit', onExit);
+      reply.then(
+        (v) => (done(), resolve(v)),
+        (e: unknown) => (done(), reject(e)),
+      );
+    });
   }
 
   /** Clean shutdown; resolves with the server's exit code. */
   async stop(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.proc.once('exit', (code) => resolve(code)));
-    await this.connection.sendRequest('shutdown');
+    await this.answered('shutdown', this.connection.sendRequest('shutdown'));
     await this.connection.sendNotification('exit');
-    const code = await exited;
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      exited,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`exit: the server still runs ${HANG_GUARD_MS} ms after "exit"`)), HANG_GUARD_MS))),
+    ]).finally(() => clearTimeout(timer));
     this.connection.dispose();
     return code;
   }

@@ -1,5 +1,5 @@
 /** `microvm-lint check`: findings for files and folders, as text or JSON. */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { NixParser } from '../parse/nixParser';
 import { mayMatter } from '../workspace/fileFacts';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
@@ -7,8 +7,9 @@ import type { Finding, Severity } from '../rules/rule';
 import { LineIndex } from '../text/lineIndex';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResultCache } from './cache';
+import { fileStat, type ResultCache } from './cache';
 import { checkFile, type Candidate, type FileResult } from './fileCheck';
+import type { FileStat } from './cache';
 import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
 
 export interface FileFindings {
@@ -40,14 +41,26 @@ export type OptionsSource =
  * neither decoded nor parsed. A named file that cannot be read throws
  * (NamedPathError); one met while walking becomes a warning. `onCandidate`
  * sees each kept file as soon as it is read (the CLI's workers start on the
- * first ones while the walk goes on).
+ * first ones while the walk goes on). With `cache`, a file it knows unchanged
+ * by its metadata is not read: dropped again, or kept with its text read
+ * only if asked for (cli/cache.ts).
  */
-export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS, onCandidate?: (c: Candidate) => void): Selection {
+export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS, onCandidate?: (c: Candidate) => void, cache?: ResultCache): Selection {
   const perFile = 'optionsFor' in source ? source : undefined;
   const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt, perFile?.noteListed);
   const candidates: Selection['candidates'] = [];
   const reader = new FileReader();
+  const optionsOf = (file: string) => (perFile ? perFile.optionsFor(resolve(file)) : (source as AnalysisOptions));
   for (const file of files) {
+    const st = cache ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    const stat = st?.isFile() ? fileStat(st) : undefined;
+    if (stat && cache!.skipped(file, stat)) continue;
+    if (stat && cache!.unchanged(file, stat, optionsOf(file))) {
+      const candidate = unreadCandidate(file, optionsOf(file), stat);
+      candidates.push(candidate);
+      onCandidate?.(candidate);
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = reader.read(file);
@@ -57,14 +70,40 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
       continue;
     }
     // A file without findings of its own still matters when it declares MicroVM options (a host importing its VMs' files).
-    if (!mayMatter(bytes, {})) continue;
-    const text = bytes.toString('utf8');
-    const options = perFile ? perFile.optionsFor(resolve(file)) : (source as AnalysisOptions);
-    const candidate = { file, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, options };
+    if (!mayMatter(bytes, {})) {
+      if (stat) cache!.noteSkipped(file, stat);
+      continue;
+    }
+    const candidate: Candidate = { file, text: withoutBom(bytes.toString('utf8')), options: optionsOf(file), ...(stat ? { stat } : {}) };
     candidates.push(candidate);
     onCandidate?.(candidate);
   }
   return { candidates, warnings, filesChecked: files.length };
+}
+
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/**
+ * A file whose result the cache keeps: its text is read when something needs it (its
+ * findings' positions, a cross-file check), once. A file gone since the walk reads as empty.
+ */
+function unreadCandidate(file: string, options: AnalysisOptions, stat: FileStat): Candidate {
+  let text: string | undefined;
+  return {
+    file,
+    options,
+    stat,
+    get text() {
+      if (text === undefined) {
+        try {
+          text = withoutBom(readFileSync(file, 'utf8'));
+        } catch {
+          text = '';
+        }
+      }
+      return text;
+    },
+  };
 }
 
 /**
@@ -107,13 +146,13 @@ export function checkSelection(
   cache?: ResultCache,
 ): CheckResult {
   const total = selection.candidates.length;
-  const results = selection.candidates.map(({ file, text, options }, n) => {
+  const results = selection.candidates.map((candidate, n) => {
     onProgress?.(n, total);
-    const known = cache?.lookup(file, text, options);
+    const known = cache?.lookup(candidate);
     if (known) return known;
     if (!parser) throw new Error('checkSelection: files to parse but no parser');
-    const result = checkFile(parser, text, options);
-    cache?.store(file, text, options, result);
+    const result = checkFile(parser, candidate.text, candidate.options);
+    cache?.store(candidate, result);
     return result;
   });
   return resultOf(selection, results);

@@ -8,6 +8,7 @@
  */
 import type { NixParser } from '../parse/nixParser';
 import type { AnalysisOptions } from '../rules/options';
+import type { FileStat } from './cache';
 import type { Finding } from '../rules/rule';
 import { factsOf } from '../workspace/fileFacts';
 import type { WorkspaceContext } from '../workspace/links';
@@ -20,11 +21,16 @@ export interface FileResult {
   summary: FileSummary;
 }
 
-/** A file `check` selected: its path as walked, its text (no byte order mark) and the options that apply to it. */
+/**
+ * A file `check` selected: its path as walked, its text (no byte order mark) and the options
+ * that apply to it; with `--cache`, its metadata (the text of a file the cache knows unchanged
+ * is read only if asked for).
+ */
 export interface Candidate {
   file: string;
-  text: string;
+  readonly text: string;
   options: AnalysisOptions;
+  stat?: FileStat;
 }
 
 /** `workspace`: what the other checked files say about this one (the second, cross-file pass). */

@@ -90,7 +90,7 @@ async function check(args: string[]): Promise<number> {
   });
   let selection: Selection;
   try {
-    selection = await select(paths, configs, runner, fixMode, loadParser);
+    selection = await select(paths, configs, runner, fixMode, loadParser, cache);
   } catch (e) {
     await runner.close(); // workers already started must not keep the process alive
     throw e;
@@ -119,8 +119,11 @@ async function select(
   runner: CheckRunner,
   fixMode: 'write' | 'dry-run' | undefined,
   loadParser: () => Promise<NixParser>,
+  cache: ResultCache | undefined,
 ): Promise<Selection> {
-  if (!fixMode) return selectFiles(paths, configs, (c) => runner.add(c)); // workers start on the first files while the walk goes on
+  // Workers start on the first files while the walk goes on; the cache spares reading unchanged files.
+  if (!fixMode) return selectFiles(paths, configs, (c) => runner.add(c), cache);
+  // Fixing reads every file (and the fixed texts are new): no metadata shortcut.
   const selection = selectFiles(paths, configs);
   if (selection.candidates.length > 0) {
     const { changed, output } = fixFiles(await loadParser(), selection.candidates, DEFAULT_OPTIONS, fixMode);

@@ -66,7 +66,7 @@ export class CheckRunner {
   /** Takes the next selected file (in output order); with a pool, it may be on its way to a worker on return. */
   add(candidate: Candidate): void {
     const index = this.candidates.push(candidate) - 1;
-    const known = this.options.cache?.lookup(candidate.file, candidate.text, candidate.options);
+    const known = this.options.cache?.lookup(candidate);
     if (known) {
       this.results[index] = known;
       this.done++;
@@ -117,9 +117,8 @@ export class CheckRunner {
 
   private accept(indexes: readonly number[], results: readonly FileResult[]): void {
     for (const [k, i] of indexes.entries()) {
-      const { file, text, options } = this.candidates[i];
       this.results[i] = results[k];
-      this.options.cache?.store(file, text, options, results[k]);
+      this.options.cache?.store(this.candidates[i], results[k]);
     }
     this.done += indexes.length;
     this.options.onProgress?.(this.done, this.candidates.length);

@@ -83,11 +83,10 @@ class Reader {
     return { start: this.c.startIndex, end: this.c.endIndex };
   }
 
-  /** The cursor is on an attrset_expression or rec_attrset_expression; it is left there. */
-  set(): AttrSet {
+  /** The cursor is on an attrset_expression or rec_attrset_expression (of `span` and `type`, when the caller read them); it is left there. */
+  set(span = this.span(), type = this.type()): AttrSet {
     const c = this.c;
-    const span = this.span();
-    const set: AttrSet = { span, inner: { start: span.start, end: span.end }, rec: this.type() === 'rec_attrset_expression', bindings: [], inherits: [], dynamic: false, broken: false };
+    const set: AttrSet = { span, inner: { start: span.start, end: span.end }, rec: type === 'rec_attrset_expression', bindings: [], inherits: [], dynamic: false, broken: false };
     if (!c.gotoFirstChild()) return set;
     do {
       const type = this.type();
@@ -193,12 +192,14 @@ class Reader {
       type = this.type();
     }
     let value: Value;
-    const simple = type === 'string_expression' ? this.simpleString() : undefined;
+    // Each cursor property is a call into WASM: the value's own range is read once (the binding's, without parentheses).
+    const own = depth === 0 ? span : this.span();
+    const simple = type === 'string_expression' ? this.simpleString(own) : undefined;
     if (simple) value = { kind: 'string', value: simple.value, content: simple.content, span };
-    else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = this.nestedSet(span);
-    else if (type === 'variable_expression' && c.endIndex - c.startIndex === 4 && this.slice(c.startIndex, c.endIndex) === 'null') value = { kind: 'null', span };
+    else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = this.nestedSet(span, own, type);
+    else if (type === 'variable_expression' && own.end - own.start === 4 && this.slice(own.start, own.end) === 'null') value = { kind: 'null', span };
     else {
-      const content = type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type) : undefined;
+      const content = type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type, own) : undefined;
       value = content ? { kind: 'string', value: content.value, content: content.content, span } : { kind: 'other', span };
     }
     for (; depth > 0; depth--) c.gotoParent();
@@ -206,20 +207,20 @@ class Reader {
   }
 
   /** A set as a binding's value: read unless it is nested past MAX_SET_DEPTH, as the node reader does. */
-  private nestedSet(span: Span): Value {
+  private nestedSet(span: Span, own: Span, type: string): Value {
     if (this.depth + 1 > MAX_SET_DEPTH) return { kind: 'other', span };
     this.depth++;
     try {
-      return { kind: 'attrset', set: this.set(), span };
+      return { kind: 'attrset', set: this.set({ start: own.start, end: own.end }, type), span };
     } finally {
       this.depth--;
     }
   }
 
-  /** A "..." string without escapes or `$`: its value is the text between the quotes, no need to visit its parts. */
-  private simpleString(): { value: string; content: Span } | undefined {
-    const start = this.c.startIndex + 1;
-    const end = this.c.endIndex - 1;
+  /** A "..." string (at `own`) without escapes or `$`: its value is the text between the quotes, no need to visit its parts. */
+  private simpleString(own: Span): { value: string; content: Span } | undefined {
+    const start = own.start + 1;
+    const end = own.end - 1;
     if (end < start || this.text.charCodeAt(start - 1) !== 0x22 || this.text.charCodeAt(end) !== 0x22) return undefined;
     const value = this.text.slice(start, end);
     return SPECIAL_IN_STRING.test(value) ? undefined : { value, content: { start, end } };
@@ -241,12 +242,12 @@ class Reader {
     return type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type)?.value : undefined;
   }
 
-  /** syntax.ts's stringLiteral, on the cursor. */
-  private stringLiteral(type: string): { value: string; content: Span } | undefined {
+  /** syntax.ts's stringLiteral, on the cursor (at `own`, when the caller read it). */
+  private stringLiteral(type: string, own = this.span()): { value: string; content: Span } | undefined {
     const c = this.c;
     const indented = type === 'indented_string_expression';
     const open = indented ? 2 : 1;
-    const content = { start: c.startIndex + open, end: c.endIndex - open };
+    const content = { start: own.start + open, end: own.end - open };
     if (content.end < content.start) return undefined;
     let value = '';
     let ok = true;

@@ -33,6 +33,11 @@ export interface AnalyzeInput {
   model?: Model;
   /** What the workspace index knows about this file from the others. */
   workspace?: WorkspaceContext;
+  /**
+   * Compute each finding's "Ignore ..." fixes (default). Only an open document's code actions
+   * offer them: the CLI and the index of files not open skip the work (and the CLI's cache the bytes).
+   */
+  ignoreFixes?: boolean;
 }
 
 const KNOWN_CODES = RULES.map((r) => r.code);
@@ -48,7 +53,7 @@ export function analyze(tree: Tree, text: string, input: AnalyzeInput = {}): Ana
   const { kept, used } = applyDirectives(raw, directives, lines);
   const meta = runRules(rules.filter((r) => r.after), { ...context, suppression: { raw, used } }, ruleErrors);
   const findings = [...kept, ...meta];
-  for (const f of findings) if (!f.code.startsWith('suppression-')) f.ignore = ignoreFixes(f, directives, lines, tree);
+  if (input.ignoreFixes !== false) for (const f of findings) if (!f.code.startsWith('suppression-')) f.ignore = ignoreFixes(f, directives, lines, tree);
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return { text, lines, model, findings, ruleErrors };
 }

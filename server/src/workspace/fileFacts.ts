@@ -30,7 +30,7 @@ export interface FileFacts {
   analysis?: Analysis;
 }
 
-/** Parses (when it may matter), summarises and analyses a file that is not open. */
+/** Parses (when it may matter), summarises and analyses a file that is not open (no "Ignore" fixes: code actions come from open documents). */
 export function factsOf(parser: NixParser, text: string, role: FileRole, options: AnalysisOptions, workspace?: WorkspaceContext): FileFacts {
   if (!mayMatter(text, role)) return { summary: EMPTY_SUMMARY };
   const tree = parser.parse(text);
@@ -39,7 +39,7 @@ export function factsOf(parser: NixParser, text: string, role: FileRole, options
     const model: Model = buildModel(tree, text, undefined, role);
     const summary = summarize(model, edgesOf(tree, text), lines, text);
     const findings = role.rootInterfaces || mayHaveFindings(text);
-    return { summary, ...(findings ? { analysis: analyze(tree, text, { options, lines, model, ...(workspace ? { workspace } : {}) }) } : {}) };
+    return { summary, ...(findings ? { analysis: analyze(tree, text, { options, lines, model, ignoreFixes: false, ...(workspace ? { workspace } : {}) }) } : {}) };
   } finally {
     tree.delete();
   }
