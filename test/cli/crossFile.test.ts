@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -61,5 +61,32 @@ describe('microvm-lint check across files', () => {
     writeFileSync(join(dir, 'b.nix'), guest('vm-b', '02:00:00:00:00:02'));
     const after = JSON.parse(run('--cache', '--format', 'json', '.').stdout) as { findings: { file: string; code: string }[] };
     assert.deepEqual(after.findings.map((f) => `${f.file} ${f.code}`), ['c.nix interface-type-unsupported']);
+  });
+
+  it('checks a list imported as microvm.interfaces that names no keyword of the pre-filter, in walk order, with and without --cache', () => {
+    const lists = mkdtempSync(join(tmpdir(), 'microvm-lint-lists-'));
+    try {
+      // net/ifaces.nix mentions neither "interfaces", "macvtap" nor "microvm": only its importer says what it is.
+      writeFileSync(join(lists, 'guest.nix'), '{ microvm.interfaces = import ./net/ifaces.nix; microvm.hypervisor = "firecracker"; }\n');
+      mkdirSync(join(lists, 'net'));
+      writeFileSync(join(lists, 'net', 'ifaces.nix'), '[ { type = "tap"; id = "vm-a"; mac = "02-00-00-00-00-01"; } { type = "bridge"; id = "vm-a2"; bridge = "br0"; } ]\n');
+      writeFileSync(join(lists, 'z.nix'), guest('vm-z', '02-00-00-00-00-09'));
+      const inLists = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', ...args, '.'], { cwd: lists, encoding: 'utf8' });
+      const expected = [
+        'net/ifaces.nix:1:38: error [mac-invalid]',
+        'net/ifaces.nix:1:63: error [interface-mac-missing]',
+        'net/ifaces.nix:1:70: error [interface-type-unsupported]',
+        'z.nix:5:11: error [mac-invalid]',
+        '4 problems in 2 files (3 checked).',
+      ];
+      for (const args of [[], ['--cache'], ['--cache'], ['--jobs', '2']]) {
+        const r = inLists(...args);
+        assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.replace(/\] .*/, ']')), expected, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      }
+      // The importer's hypervisor applies: the list is that VM's.
+      assert.match(inLists().stdout, /net\/ifaces\.nix:1:70: error \[interface-type-unsupported\] This VM runs firecracker, which runs only tap interfaces, not "bridge"/);
+    } finally {
+      rmSync(lists, { recursive: true, force: true });
+    }
   });
 });

@@ -25,8 +25,14 @@ export interface CheckResult {
 }
 
 export interface Selection {
-  /** Files that may have a finding, with their text and the options that apply to them. */
+  /** Files that may have a finding, with their text and the options that apply to them (in walk order). */
   candidates: Candidate[];
+  /** Files the pre-filter dropped, in walk order: one may still be a list another file imports as its interfaces (cli/crossFile.ts). */
+  dropped: string[];
+  /** Every file walked, in order. */
+  walked: readonly string[];
+  /** The options that apply to a file. */
+  optionsOf(file: string): AnalysisOptions;
   warnings: string[];
   filesChecked: number;
 }
@@ -49,12 +55,16 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
   const perFile = 'optionsFor' in source ? source : undefined;
   const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt, perFile?.noteListed);
   const candidates: Selection['candidates'] = [];
+  const dropped: string[] = [];
   const reader = new FileReader();
   const optionsOf = (file: string) => (perFile ? perFile.optionsFor(resolve(file)) : (source as AnalysisOptions));
   for (const file of files) {
     const st = cache ? statSync(file, { throwIfNoEntry: false }) : undefined;
     const stat = st?.isFile() ? fileStat(st) : undefined;
-    if (stat && cache!.skipped(file, stat)) continue;
+    if (stat && cache!.skipped(file, stat)) {
+      dropped.push(file);
+      continue;
+    }
     if (stat && cache!.unchanged(file, stat, optionsOf(file))) {
       const candidate = unreadCandidate(file, optionsOf(file), stat);
       candidates.push(candidate);
@@ -72,16 +82,17 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
     // A file without findings of its own still matters when it declares MicroVM options (a host importing its VMs' files).
     if (!mayMatter(bytes, {})) {
       if (stat) cache!.noteSkipped(file, stat);
+      dropped.push(file);
       continue;
     }
     const candidate: Candidate = { file, text: withoutBom(bytes.toString('utf8')), options: optionsOf(file), ...(stat ? { stat } : {}) };
     candidates.push(candidate);
     onCandidate?.(candidate);
   }
-  return { candidates, warnings, filesChecked: files.length };
+  return { candidates, dropped, walked: files, optionsOf, warnings, filesChecked: files.length };
 }
 
-const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+export const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
  * A file whose result the cache keeps: its text is read when something needs it (its

@@ -4,24 +4,69 @@
  * links them, and only a file whose context is not empty (a MAC shared with
  * another file, a host that imports it, ids of its VMs elsewhere) is checked
  * again with that context. Most runs check nothing twice.
+ *
+ * A list imported as `microvm.interfaces = import ./ifaces.nix` need not
+ * name any keyword the pre-filter looks for (`[ { type = "tap"; ... } ]`):
+ * such a file, dropped by the walk, is checked here as that list, as the
+ * editor's index does.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NixParser } from '../parse/nixParser';
-import { isAlone, WorkspaceLinks } from '../workspace/links';
-import type { Selection } from './check';
-import { checkFile, type FileResult } from './fileCheck';
+import { importTarget, isAlone, WorkspaceLinks, type WorkspaceContext } from '../workspace/links';
+import { withoutBom, type Selection } from './check';
+import { checkFile, type Candidate, type FileResult } from './fileCheck';
 
-export async function withCrossFile(selection: Selection, results: readonly FileResult[], loadParser: () => Promise<NixParser>): Promise<FileResult[]> {
-  if (!results.some((r) => r.summary.interfaces.length > 0)) return [...results];
-  const uris = selection.candidates.map((c) => pathToFileURL(resolve(c.file)).href);
+const uriOf = (file: string) => pathToFileURL(resolve(file)).href;
+
+/** The checked files (the selection's candidates, and the interface lists found here) with their final results, in walk order. */
+export interface CrossFileResult {
+  candidates: Candidate[];
+  results: FileResult[];
+}
+
+export async function withCrossFile(selection: Selection, firstResults: readonly FileResult[], loadParser: () => Promise<NixParser>): Promise<CrossFileResult> {
+  const { candidates, results } = await withInterfaceLists(selection, firstResults, loadParser);
+  if (!results.some((r) => r.summary.interfaces.length > 0)) return { candidates, results };
+  const uris = candidates.map((c) => uriOf(c.file));
   const links = new WorkspaceLinks(new Map(uris.map((uri, i) => [uri, results[i].summary])));
-  const out = [...results];
   for (const [i, uri] of uris.entries()) {
     const context = links.contextFor(uri);
     if (isAlone(context)) continue;
-    const { text, options } = selection.candidates[i];
-    out[i] = checkFile(await loadParser(), text, options, context);
+    const { text, options } = candidates[i];
+    results[i] = checkFile(await loadParser(), text, options, context);
   }
-  return out;
+  return { candidates, results };
+}
+
+/** What an interfaces list is before the links say more (the links re-check it with its owner). */
+const AS_INTERFACES_LIST: WorkspaceContext = { role: { rootInterfaces: true }, owners: {}, macs: new Map(), peers: [] };
+
+/** The candidates plus each dropped file a candidate imports as its `microvm.interfaces`, checked as that list. */
+async function withInterfaceLists(selection: Selection, firstResults: readonly FileResult[], loadParser: () => Promise<NixParser>): Promise<CrossFileResult> {
+  const candidates = [...selection.candidates];
+  const results = [...firstResults];
+  const dropped = new Map(selection.dropped.map((f) => [uriOf(f), f]));
+  const lists = firstResults.flatMap((r, i) => r.summary.edges.filter((e) => e.kind === 'interfaces').map((e) => importTarget(uriOf(candidates[i].file), e.path, (u) => dropped.has(u))));
+  const added = new Set<string>();
+  for (const uri of lists) {
+    const file = uri !== undefined ? dropped.get(uri) : undefined;
+    if (file === undefined || added.has(file)) continue;
+    let text: string;
+    try {
+      text = withoutBom(readFileSync(file, 'utf8'));
+    } catch {
+      continue; // gone since the walk read it
+    }
+    added.add(file);
+    const candidate = { file, text, options: selection.optionsOf(file) };
+    candidates.push(candidate);
+    results.push(checkFile(await loadParser(), text, candidate.options, AS_INTERFACES_LIST));
+  }
+  if (added.size === 0) return { candidates, results };
+  // Back in walk order, so the report lists files as the walk met them.
+  const order = new Map(selection.walked.map((f, i) => [f, i]));
+  const sorted = candidates.map((c, i) => ({ c, r: results[i] })).sort((a, b) => order.get(a.c.file)! - order.get(b.c.file)!);
+  return { candidates: sorted.map((x) => x.c), results: sorted.map((x) => x.r) };
 }

@@ -95,7 +95,8 @@ async function check(args: string[]): Promise<number> {
     await runner.close(); // workers already started must not keep the process alive
     throw e;
   }
-  const result = resultOf(selection, await withCrossFile(selection, await runner.finish(), loadParser));
+  const checked = await withCrossFile(selection, await runner.finish(), loadParser);
+  const result = resultOf({ ...selection, candidates: checked.candidates }, checked.results);
   progress.done();
   const cacheProblem = cache?.save();
   if (cacheProblem) result.warnings.push(cacheProblem);

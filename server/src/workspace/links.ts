@@ -84,17 +84,8 @@ export class WorkspaceLinks {
     }
   }
 
-  /** The file a literal path names: `./b` may be a folder with a default.nix. */
   private resolve(from: string, path: string): string | undefined {
-    let url: string;
-    try {
-      url = new URL(path, from).href;
-    } catch {
-      return undefined;
-    }
-    if (this.files.has(url)) return url;
-    const folder = `${url.replace(/\/$/, '')}/default.nix`;
-    return this.files.has(folder) ? folder : undefined;
+    return importTarget(from, path, (uri) => this.files.has(uri));
   }
 
   /** The one config that imports a file, if exactly one does (a module shared by several configs is its own). */
@@ -159,6 +150,19 @@ export class WorkspaceLinks {
     }
     return { role: this.roleOf(uri), owners, macs, peers };
   }
+}
+
+/** The file a literal path in `from` names, if `exists`: `./b` may be a folder with a default.nix. */
+export function importTarget(from: string, path: string, exists: (uri: string) => boolean): string | undefined {
+  let url: string;
+  try {
+    url = new URL(path, from).href;
+  } catch {
+    return undefined;
+  }
+  if (exists(url)) return url;
+  const folder = `${url.replace(/\/$/, '')}/default.nix`;
+  return exists(folder) ? folder : undefined;
 }
 
 export const isHostDevice = (type: string | undefined) => type === 'tap' || type === 'macvtap';
