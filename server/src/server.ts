@@ -26,6 +26,7 @@ import { hover } from './features/hover';
 import { SettingsCache } from './features/settingsCache';
 import { VERSION } from './version';
 import { CONFIG_FILE_NAME } from './config/configFile';
+import { isSkippedFolder } from './config/skippedFolders';
 import { ProjectConfigs, type ConfigFinder } from './features/projectConfig';
 import type { AnalysisOptions } from './rules/options';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
@@ -131,6 +132,20 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     return folders.find((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`));
   }
 
+  /** Below its workspace folder, the file is inside `.git`, `node_modules`, `result*` or `.direnv`. */
+  function inSkippedFolder(uri: string): boolean {
+    const folder = folderOf(uri);
+    if (folder === undefined) return false;
+    const dirs = uri.slice(folder.replace(/\/$/, '').length + 1).split('/').slice(0, -1);
+    return dirs.some((d) => {
+      try {
+        return isSkippedFolder(decodeURIComponent(d));
+      } catch {
+        return false;
+      }
+    });
+  }
+
   /** The options for a file that is not open: the settings of its workspace folder, over its microvm-lint.json. */
   async function optionsForFile(uri: string): Promise<AnalysisOptions> {
     const [s, config] = await Promise.all([settings.forDocument(folderOf(uri) ?? uri), configs.forDocument(uri)]);
@@ -145,6 +160,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
       source,
       folders: () => folders,
       isOpen: (uri) => documents?.get(uri) !== undefined,
+      excluded: async (uri) => inSkippedFolder(uri) || (await configs.ignores(uri)),
       optionsFor: optionsForFile,
       limits: async () => {
         const s = (await settings.forDocument(folders[0] ?? '')).settings;

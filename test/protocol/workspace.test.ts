@@ -5,7 +5,7 @@
  * imports, and the outline and symbol search.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,7 @@ describe('workspace index (stdio, folder on disk)', () => {
     'b.nix': guest('02:00:00:00:00:01', 'vm-b'),
     'modes.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-c"; mac = "02:00:00:00:00:03"; macvtap.link = "eth0"; } ]; }\n',
     'home.nix': '{ programs.git.enable = true; }\n',
+    'microvm-lint.json': '{ "ignore": ["generated/"] }\n',
   });
   const progress: string[] = [];
 
@@ -118,6 +119,22 @@ describe('workspace index (stdio, folder on disk)', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('c.nix'), type: 1 }] });
     await client.diagnostics(ws.uri('c.nix'), has('mac-duplicate'), mark);
     await client.diagnostics(ws.uri('b.nix'), has('mac-duplicate'), mark);
+  });
+
+  it('leaves out files the watcher reports in node_modules or in folders the configuration ignores', async () => {
+    const mark = client.published.length;
+    for (const d of ['node_modules/pkg', 'generated']) mkdirSync(join(ws.dir, d), { recursive: true });
+    ws.write('node_modules/pkg/d.nix', guest('02:00:00:00:00:01', 'vm-d'));
+    ws.write('generated/e.nix', guest('02:00:00:00:00:01', 'vm-e'));
+    ws.write('f.nix', guest('02-00-00-00-00-06', 'vm-f'));
+    const created = ['node_modules/pkg/d.nix', 'generated/e.nix', 'f.nix'].map((f) => ({ uri: ws.uri(f), type: 1 }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: created });
+    // The three are read in one pass before anything is published: once f.nix's findings are out, the index has settled.
+    await client.diagnostics(ws.uri('f.nix'), has('mac-invalid'), mark);
+    for (const id of ['vm-d', 'vm-e']) assert.deepEqual(await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: id }), [], `${id} is not indexed`);
+    assert.deepEqual(await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'vm-f' }).then((r) => r.length > 0), true);
+    const excluded = [ws.uri('node_modules/pkg/d.nix'), ws.uri('generated/e.nix')];
+    assert.deepEqual(client.published.slice(mark).filter((p) => excluded.includes(p.uri)), []);
   });
 
   it('finds VMs, interface ids and MACs anywhere in the workspace', async () => {

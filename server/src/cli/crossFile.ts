@@ -47,8 +47,10 @@ const AS_INTERFACES_LIST: WorkspaceContext = { role: { rootInterfaces: true }, o
 async function withInterfaceLists(selection: Selection, firstResults: readonly FileResult[], loadParser: () => Promise<NixParser>): Promise<CrossFileResult> {
   const candidates = [...selection.candidates];
   const results = [...firstResults];
+  const imports = firstResults.flatMap((r, i) => r.summary.edges.filter((e) => e.kind === 'interfaces').map((e) => ({ from: uriOf(candidates[i].file), path: e.path })));
+  if (imports.length === 0 || selection.dropped.length === 0) return { candidates, results };
   const dropped = new Map(selection.dropped.map((f) => [uriOf(f), f]));
-  const lists = firstResults.flatMap((r, i) => r.summary.edges.filter((e) => e.kind === 'interfaces').map((e) => importTarget(uriOf(candidates[i].file), e.path, (u) => dropped.has(u))));
+  const lists = imports.map(({ from, path }) => importTarget(from, path, (u) => dropped.has(u)));
   const added = new Set<string>();
   for (const uri of lists) {
     const file = uri !== undefined ? dropped.get(uri) : undefined;

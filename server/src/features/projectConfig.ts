@@ -5,6 +5,7 @@
  * a rule level other than "default", and a preferred mode other than the
  * default one, win over the file.
  */
+import ignore, { type Ignore } from 'ignore';
 import { EMPTY_CONFIG, parseConfig, type ProjectConfig } from '../config/configFile';
 import type { ConfigFileText } from '../protocol';
 import type { AnalysisOptions } from '../rules/options';
@@ -16,6 +17,8 @@ export type ConfigFinder = (documentUri: string) => Promise<ConfigFileText | und
 
 export class ProjectConfigs {
   private readonly perDocument = new Map<string, Promise<ProjectConfig>>(); // by folder URI
+  /** Where each configuration file is (its `ignore` globs are relative to that folder), with the globs compiled once. */
+  private readonly located = new WeakMap<ProjectConfig, { base: string; matcher: Ignore }>();
   private readonly merged = new WeakMap<ResolvedSettings, WeakMap<ProjectConfig, AnalysisOptions>>();
 
   constructor(
@@ -34,6 +37,7 @@ export class ProjectConfigs {
           if (!file) return EMPTY_CONFIG;
           const { config, problems } = parseConfig(file.text);
           for (const p of problems) this.warn(`${file.uri}: ${p} (ignored)`);
+          if (config.ignore.length > 0) this.located.set(config, { base: file.uri.slice(0, file.uri.lastIndexOf('/') + 1), matcher: ignore().add([...config.ignore]) });
           return config;
         },
         (e: unknown) => {
@@ -44,6 +48,19 @@ export class ProjectConfigs {
       this.perDocument.set(folder, pending);
     }
     return pending;
+  }
+
+  /** The document is matched by the `ignore` globs of its configuration file (relative to that file's folder). */
+  async ignores(uri: string): Promise<boolean> {
+    const where = this.located.get(await this.forDocument(uri));
+    if (!where || !uri.startsWith(where.base)) return false;
+    let rel: string;
+    try {
+      rel = decodeURIComponent(uri.slice(where.base.length));
+    } catch {
+      return false;
+    }
+    return rel !== '' && where.matcher.ignores(rel);
   }
 
   /** A configuration file changed, appeared or went away: read again on next use. */

@@ -35,6 +35,11 @@ export interface IndexHost {
   source: FileSource;
   folders(): readonly string[];
   isOpen(uri: string): boolean;
+  /**
+   * Not part of the index whatever the source lists or the watcher reports: under a folder that is
+   * never searched (`node_modules`...), or matched by the configuration's `ignore` globs.
+   */
+  excluded(uri: string): Promise<boolean>;
   optionsFor(uri: string): Promise<AnalysisOptions>;
   limits(): Promise<IndexLimits>;
   /** Push diagnostics of a file that is not open. */
@@ -95,8 +100,11 @@ export class WorkspaceIndex {
     if (folders.length === 0) return;
     const progress = await this.host.startProgress('MicroVM Lint: indexing Nix files');
     try {
-      const uris = await this.host.source.list(folders, limits.maxFiles);
-      if (uris.length >= limits.maxFiles) this.host.log(`workspace index: stopped at ${limits.maxFiles} files (microvmLint.workspace.maxFiles)`);
+      const listed0 = await this.host.source.list(folders, limits.maxFiles);
+      // The web client lists with findFiles, which knows nothing of microvm-lint.json: filtered here, for both hosts alike.
+      const uris: string[] = [];
+      for (const uri of listed0) if (!(await this.host.excluded(uri))) uris.push(uri);
+      if (listed0.length >= limits.maxFiles) this.host.log(`workspace index: stopped at ${limits.maxFiles} files (microvmLint.workspace.maxFiles)`);
       const listed = new Set(uris);
       for (const uri of [...this.entries.keys()]) if (!listed.has(uri)) this.forget(uri);
       let sliceStart = Date.now();
@@ -191,6 +199,11 @@ export class WorkspaceIndex {
       const [uri] = this.pending;
       this.pending.delete(uri);
       if (this.host.isOpen(uri)) continue;
+      // The watcher reports every *.nix file, also those the listing leaves out.
+      if (await this.host.excluded(uri)) {
+        changed = this.forget(uri) || changed;
+        continue;
+      }
       const text = await this.host.source.read(uri);
       if (text === undefined || utf8Length(text) > limits.maxFileSize) {
         changed = this.forget(uri) || changed;

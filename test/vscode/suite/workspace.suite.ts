@@ -39,6 +39,18 @@ describe('MicroVM Lint workspace index', () => {
     assert.equal(d.relatedInformation?.[0].location.uri.toString(), workspaceFile('linked/router.nix').toString());
   });
 
+  it('leaves out files the nearest microvm-lint.json ignores (examples/linked ignores vendor/)', async () => {
+    const router = workspaceFile('linked/router.nix');
+    const vendored = workspaceFile('linked/vendor/upstream-router.nix');
+    // The duplicate comes from the link after the whole listing was read: the vendored copy (the same MAC) would be in it by then.
+    const ds = ours(await diagnosticsFor(router, (x) => ours(x).some((d) => codeOf(d) === 'mac-duplicate')));
+    const d = ds.find((x) => codeOf(x) === 'mac-duplicate')!;
+    assert.deepEqual(d.relatedInformation?.map((r) => r.location.uri.path.split('/').pop()), ['router-copy.nix']);
+    assert.deepEqual(ours(vscode.languages.getDiagnostics(vendored)), []);
+    const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'vm-upstream');
+    assert.deepEqual(found.filter((s) => s.name === 'vm-upstream'), []);
+  });
+
   it('picks up a new file through the file watcher', async () => {
     const added = workspaceFile('linked/added.nix');
     await vscode.workspace.fs.writeFile(added, new TextEncoder().encode('{ microvm.interfaces = [ { type = "macvtap"; id = "vm-new"; mac = "02:00:00:00:02:09"; macvtap.link = "eth0"; } ]; }\n'));
