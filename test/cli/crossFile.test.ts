@@ -89,4 +89,31 @@ describe('microvm-lint check across files', () => {
       rmSync(lists, { recursive: true, force: true });
     }
   });
+
+  it('reports a MAC set inside the guest in a module of a VM whose interfaces are in another file, pointing at them', () => {
+    const split = mkdtempSync(join(tmpdir(), 'microvm-lint-split-'));
+    try {
+      writeFileSync(join(split, 'guest.nix'), '{\n  imports = [ ./net.nix ];\n  microvm.interfaces = [ { type = "tap"; id = "vm-g"; mac = "02:00:00:00:00:07"; } ];\n}\n');
+      writeFileSync(join(split, 'net.nix'), '{\n  networking.interfaces.eth0.macAddress = "02:00:00:00:00:08";\n}\n');
+      // Imported by no VM: whose MAC it would change is not known.
+      writeFileSync(join(split, 'loose.nix'), '{ networking.interfaces.eth0.macAddress = "02:00:00:00:00:09"; }\n');
+      const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: split, encoding: 'utf8' });
+      const out = JSON.parse(r.stdout) as { findings: { file: string; code: string; range: unknown; fixes: string[]; related?: unknown[] }[] };
+      assert.deepEqual(out.findings, [
+        {
+          file: 'net.nix',
+          range: { start: { line: 1, character: 2 }, end: { line: 1, character: 62 } },
+          severity: 'warning',
+          code: 'guest-mac-override',
+          message:
+            "`networking.interfaces.eth0.macAddress` changes a MAC inside the VM, but the MAC declared in microvm.interfaces is the one the hypervisor and the host use: on macvtap the device delivers only frames for its own MAC, so the VM loses its network; on tap and bridge interfaces host and guest disagree about the VM's address. Declare the MAC in microvm.interfaces and remove this setting.",
+          fixes: ['Remove the guest-side MAC override'],
+          related: [{ file: 'guest.nix', range: { start: { line: 2, character: 25 }, end: { line: 2, character: 82 } }, message: "the VM's interfaces are declared in guest.nix" }],
+        },
+      ]);
+      assert.equal(r.status, 1);
+    } finally {
+      rmSync(split, { recursive: true, force: true });
+    }
+  });
 });

@@ -173,6 +173,9 @@ describe('host and guest files linked by literal imports', () => {
     // Two example programs, one copied from the other: the same id expression and MAC (microvm.nix's own examples do this).
     'example-1.nix': 'tapInterface: { microvm.interfaces = [ { type = "macvtap"; id = tapInterface; mac = "02:00:00:00:00:88"; macvtap.link = "eth0"; } ]; }\n',
     'example-2.nix': 'tapInterface: {\n  microvm.interfaces = [ { type = "macvtap"; id = tapInterface; mac = "02:00:00:00:00:88"; macvtap.link = "eth1"; } ];\n}\n',
+    // A guest whose network module (which names no interface) changes the MAC inside the VM.
+    'g.nix': '{ imports = [ ./g-net.nix ]; microvm.interfaces = [ { type = "tap"; id = "vm-g"; mac = "02:00:00:00:00:0c"; } ]; }\n',
+    'g-net.nix': '{\n  systemd.network.links."10-eth".linkConfig.MACAddress = "02:00:00:00:00:0d";\n}\n',
   });
 
   before(async () => {
@@ -206,6 +209,16 @@ describe('host and guest files linked by literal imports', () => {
     for (const name of ['before.nix', 'after.nix', 'example-1.nix', 'example-2.nix']) {
       assert.deepEqual(codes(await client.diagnostics(ws.uri(name), has('macvtap-mode-missing'))), ['macvtap-mode-missing'], name);
     }
+  });
+
+  it('marks a MAC set inside the guest by a module of the VM, pointing at the interfaces in the other file', async () => {
+    const net = await client.diagnostics(ws.uri('g-net.nix'), has('guest-mac-override'));
+    assert.deepEqual(codes(net), ['guest-mac-override']);
+    const d = find(net, 'guest-mac-override');
+    assert.deepEqual(d.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 77 } });
+    assert.deepEqual(d.relatedInformation, [
+      { location: { uri: ws.uri('g.nix'), range: { start: { line: 0, character: 52 }, end: { line: 0, character: 109 } } }, message: "the VM's interfaces are declared in g.nix" },
+    ]);
   });
 
   it('outlines an open file: each VM with its interfaces (id, type, MAC)', async () => {

@@ -49,6 +49,25 @@ describe('workspace links', () => {
     assert.equal(l.contextFor(ROOT + 'net.nix').owners.file.vm, `${ROOT}host.nix#vm:file/g`);
   });
 
+  it('tells a file that changes a MAC inside the guest where its VM declares its interfaces, both ways of importing, and only when sure', () => {
+    const setter = '{ networking.interfaces.eth0.macAddress = "02:00:00:00:00:09"; }';
+    // The guest's own module imports the file that sets the MAC.
+    const l = links({ 'guest.nix': `{ imports = [ ./net.nix ]; ${GUEST.slice(1)}`, 'net.nix': setter, 'loose.nix': setter });
+    const declared = l.contextFor(ROOT + 'net.nix').declaredElsewhere;
+    assert.deepEqual(Object.keys(declared), ['file']);
+    assert.equal(declared.file.uri, ROOT + 'guest.nix');
+    assert.deepEqual(declared.file.range, { start: { line: 0, character: 51 }, end: { line: 0, character: 108 } });
+    assert.deepEqual(l.contextFor(ROOT + 'loose.nix').declaredElsewhere, {}, 'a file nobody imports is nobody\'s VM');
+    assert.deepEqual(l.contextFor(ROOT + 'guest.nix').declaredElsewhere, {}, 'the interfaces\' own file');
+    // A host sets the MAC in the config of the VM whose file it imports.
+    const h = links({ 'host.nix': `{ microvm.vms.g.config = { imports = [ ./g.nix ]; ${setter.slice(1, -1)}; }; ${setter.slice(1, -1)}; }`, 'g.nix': GUEST });
+    const keys = Object.keys(h.contextFor(ROOT + 'host.nix').declaredElsewhere);
+    assert.deepEqual(keys, ['vm:file/g'], 'the VM\'s setting, not the host\'s own');
+    // A module shared by two configs: which VM it belongs to is not sure.
+    const shared = links({ 'a.nix': `{ imports = [ ./net.nix ]; ${GUEST.slice(1)}`, 'b.nix': '{ imports = [ ./net.nix ]; microvm.hypervisor = "qemu"; }', 'net.nix': setter });
+    assert.deepEqual(shared.contextFor(ROOT + 'net.nix').declaredElsewhere, {});
+  });
+
   it('keeps a module imported by two configs its own (which VM it is, is not sure)', () => {
     const l = links({
       'host.nix': '{ microvm.vms.a.config = import ./common.nix; microvm.vms.b.config = import ./common.nix; }',

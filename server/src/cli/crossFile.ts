@@ -41,7 +41,7 @@ export async function withCrossFile(selection: Selection, firstResults: readonly
 }
 
 /** What an interfaces list is before the links say more (the links re-check it with its owner). */
-const AS_INTERFACES_LIST: WorkspaceContext = { role: { rootInterfaces: true }, owners: {}, macs: new Map(), peers: [] };
+const AS_INTERFACES_LIST: WorkspaceContext = { role: { rootInterfaces: true }, owners: {}, macs: new Map(), peers: [], declaredElsewhere: {} };
 
 /** The candidates plus each dropped file a candidate imports as its `microvm.interfaces`, checked as that list. */
 async function withInterfaceLists(selection: Selection, firstResults: readonly FileResult[], loadParser: () => Promise<NixParser>): Promise<CrossFileResult> {

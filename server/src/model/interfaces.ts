@@ -148,7 +148,8 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
     interfaces.push({ ...describe(set, open, vms.get(f.owner.key)!, f.by), conditions: f.conditions, inFunction: f.inFunction });
   }
   cache?.nextGeneration();
-  const macSetters = interfaces.length > 0 ? guestMacSetters(tree, text, places) : [];
+  // Also without interfaces here: the VM may declare them in another file (workspace/links.ts).
+  const macSetters = guestMacSetters(tree, text, places);
   return { interfaces, vms: [...vms.values()], macSetters, hypervisors };
 }
 

@@ -52,7 +52,8 @@ export function guestMacSetters(tree: Tree, text: string, places: PlaceCache): M
       add(hit.node, p, place.owner.key);
     }
   }
-  for (let m = IP_LINK_SET_ADDRESS.exec(text); m; m = IP_LINK_SET_ADDRESS.exec(text)) {
+  // The regex scans the whole text: most files have no `link` at all.
+  for (let m = text.includes('link') ? IP_LINK_SET_ADDRESS.exec(text) : null; m; m = IP_LINK_SET_ADDRESS.exec(text)) {
     const node = tree.rootNode.descendantForIndex(m.index, m.index + m[0].length);
     const string = node && enclosingString(node);
     if (!string) continue;

@@ -303,18 +303,22 @@ export const guestMacOverride = defineRule({
     // Only interfaces found in `microvm.interfaces` say which config is a VM's:
     // the owner of a set recognised by its shape alone is a guess.
     const vms = new Set(ctx.model.interfaces.filter((i) => i.by === 'place').map((i) => i.vm.key));
+    // Or in another file: a module of the VM's config, or the guest file a host imports (workspace/links.ts).
+    const elsewhere = ctx.workspace?.declaredElsewhere ?? {};
     for (const setter of ctx.model.macSetters) {
-      if (!vms.has(setter.owner)) continue;
+      const other = vms.has(setter.owner) ? undefined : elsewhere[setter.owner];
+      if (!vms.has(setter.owner) && !other) continue;
+      const related = other ? [{ uri: other.uri, range: other.range, message: `the VM's interfaces are declared in ${fileLabel(other.uri)}` }] : undefined;
       const { binding } = setter;
       if (!binding) {
-        report({ span: setter.span, messageId: 'command', data: { what: setter.what } });
+        report({ span: setter.span, messageId: 'command', data: { what: setter.what }, ...(related ? { related } : {}) });
         continue;
       }
       // A comment inside the binding would go with it: no fix then.
       const fixes: Fix[] = /#|\/\*/.test(ctx.text.slice(binding.start, binding.end))
         ? []
         : [{ title: 'Remove the guest-side MAC override', edits: [removeBinding(ctx.lines, binding)], isPreferred: true }];
-      report({ span: setter.span, messageId: 'option', data: { what: setter.what }, fixes });
+      report({ span: setter.span, messageId: 'option', data: { what: setter.what }, fixes, ...(related ? { related } : {}) });
     }
   },
 });

@@ -11,12 +11,20 @@ import type { Tree } from '../parse/syntax-types';
 import { analyze, mayHaveFindings, type Analysis } from '../rules/analyze';
 import type { AnalysisOptions } from '../rules/options';
 import { LineIndex } from '../text/lineIndex';
-import type { WorkspaceContext } from './links';
+import { isAlone, type WorkspaceContext } from './links';
 import { EMPTY_SUMMARY, summarize, type FileSummary } from './summary';
 
-/** Could the file matter to the index: findings, a MicroVM option, or a literal import inside one. Takes raw bytes too. */
+/**
+ * Could the file matter to the index: findings, a MicroVM option, a literal import inside one, or a
+ * guest-side MAC setting (its VM's interfaces may be declared in another file). Takes raw bytes too.
+ */
 export function mayMatter(text: { includes(s: string): boolean }, role: FileRole): boolean {
-  return role.rootInterfaces === true || mayHaveFindings(text) || text.includes('microvm');
+  return role.rootInterfaces === true || mayHaveFindings(text) || text.includes('microvm') || mentionsMacSetter(text);
+}
+
+/** The words of model/macSetters.ts's settings: `macAddress`, `MACAddress`, `ip link set ... address`. */
+function mentionsMacSetter(text: { includes(s: string): boolean }): boolean {
+  return text.includes('macAddress') || text.includes('MACAddress') || text.includes('link set');
 }
 
 /** The literal imports of a parsed file (none without a relative path in its text). */
@@ -38,7 +46,7 @@ export function factsOf(parser: NixParser, text: string, role: FileRole, options
     const lines = new LineIndex(text);
     const model: Model = buildModel(tree, text, undefined, role);
     const summary = summarize(model, edgesOf(tree, text), lines, text);
-    const findings = role.rootInterfaces || mayHaveFindings(text);
+    const findings = role.rootInterfaces || mayHaveFindings(text) || (workspace !== undefined && !isAlone(workspace));
     return { summary, ...(findings ? { analysis: analyze(tree, text, { options, lines, model, ignoreFixes: false, ...(workspace ? { workspace } : {}) }) } : {}) };
   } finally {
     tree.delete();

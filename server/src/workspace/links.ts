@@ -25,6 +25,8 @@ export interface GlobalOwner {
 /** An interface in another file. */
 export interface ExternalInterface {
   uri: string;
+  /** Its set. */
+  range: Range;
   owner: GlobalOwner;
   type?: string;
   id?: { value: string; range: Range };
@@ -41,17 +43,28 @@ export interface WorkspaceContext {
   macs: ReadonlyMap<string, readonly ExternalInterface[]>;
   /** Interfaces in other files of this file's VMs, or host devices of VMs on its hosts, with a literal id. */
   peers: readonly ExternalInterface[];
+  /**
+   * For each owner key of this file that changes a MAC inside the guest (`macAddress`...)
+   * while its VM declares its interfaces in `microvm.interfaces` in another file: one of them.
+   */
+  declaredElsewhere: Readonly<Record<string, ExternalInterface>>;
 }
 
 /** A stable text of a context: equal keys, equal findings. */
 export function contextKey(c: WorkspaceContext | undefined): string {
   if (!c) return '';
-  return JSON.stringify([c.role, c.owners, [...c.macs].sort(([a], [b]) => a.localeCompare(b)), c.peers]);
+  return JSON.stringify([c.role, c.owners, [...c.macs].sort(([a], [b]) => a.localeCompare(b)), c.peers, c.declaredElsewhere]);
 }
 
 /** A context that changes nothing: the file's findings are those it has on its own. */
 export function isAlone(c: WorkspaceContext): boolean {
-  return !c.role.rootInterfaces && c.macs.size === 0 && c.peers.length === 0 && !Object.values(c.owners).some((o) => o.via);
+  return (
+    !c.role.rootInterfaces &&
+    c.macs.size === 0 &&
+    c.peers.length === 0 &&
+    Object.keys(c.declaredElsewhere).length === 0 &&
+    !Object.values(c.owners).some((o) => o.via)
+  );
 }
 
 export class WorkspaceLinks {
@@ -61,6 +74,8 @@ export class WorkspaceLinks {
   private readonly byMac = new Map<string, ExternalInterface[]>();
   private readonly byVm = new Map<string, ExternalInterface[]>();
   private readonly byHost = new Map<string, ExternalInterface[]>();
+  /** Interfaces found in `microvm.interfaces` (not by their shape alone), by global VM. */
+  private readonly placed = new Map<string, ExternalInterface[]>();
 
   constructor(private readonly files: ReadonlyMap<string, FileSummary>) {
     for (const [uri, summary] of files) {
@@ -74,8 +89,9 @@ export class WorkspaceLinks {
     }
     for (const [uri, summary] of files) {
       for (const i of summary.interfaces) {
-        const ext: ExternalInterface = { uri, owner: this.ownerOf(uri, i.vm), ...(i.type !== undefined ? { type: i.type } : {}), ...(i.id ? { id: i.id } : {}), ...(i.idText !== undefined ? { idText: i.idText } : {}), ...(i.mac ? { mac: i.mac } : {}) };
+        const ext: ExternalInterface = { uri, range: i.range, owner: this.ownerOf(uri, i.vm), ...(i.type !== undefined ? { type: i.type } : {}), ...(i.id ? { id: i.id } : {}), ...(i.idText !== undefined ? { idText: i.idText } : {}), ...(i.mac ? { mac: i.mac } : {}) };
         if (i.mac) push(this.byMac, i.mac.canonical, ext);
+        if (i.by === 'place') push(this.placed, ext.owner.vm, ext);
         if (i.id && i.by === 'place') {
           push(this.byVm, ext.owner.vm, ext);
           if (ext.owner.host !== undefined && isHostDevice(ext.type)) push(this.byHost, ext.owner.host, ext);
@@ -126,7 +142,12 @@ export class WorkspaceLinks {
     const owners: Record<string, GlobalOwner> = {};
     const macs = new Map<string, ExternalInterface[]>();
     const peers: ExternalInterface[] = [];
+    const declaredElsewhere: Record<string, ExternalInterface> = {};
     if (summary) {
+      for (const key of new Set(summary.macSetters.map((m) => m.vm))) {
+        const other = this.placed.get(this.ownerOf(uri, key).vm)?.find((e) => e.uri !== uri);
+        if (other) declaredElsewhere[key] = other;
+      }
       for (const key of new Set(['file', ...summary.vms.map((v) => v.key)])) {
         owners[key] = this.ownerOf(uri, key);
       }
@@ -148,7 +169,7 @@ export class WorkspaceLinks {
         }
       }
     }
-    return { role: this.roleOf(uri), owners, macs, peers };
+    return { role: this.roleOf(uri), owners, macs, peers, declaredElsewhere };
   }
 }
 

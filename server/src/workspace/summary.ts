@@ -50,13 +50,21 @@ export interface EdgeSummary {
   range: Range;
 }
 
+/** A guest-side setting that changes a MAC (`networking.interfaces.<n>.macAddress`...): the VM whose config it is in. */
+export interface MacSetterSummary {
+  /** Owner key in this file. */
+  vm: string;
+  range: Range;
+}
+
 export interface FileSummary {
   vms: VmSummary[];
   interfaces: InterfaceSummary[];
   edges: EdgeSummary[];
+  macSetters: MacSetterSummary[];
 }
 
-export const EMPTY_SUMMARY: FileSummary = { vms: [], interfaces: [], edges: [] };
+export const EMPTY_SUMMARY: FileSummary = { vms: [], interfaces: [], edges: [], macSetters: [] };
 
 export function summarize(model: Model, edges: readonly ImportEdge[], lines: LineIndex, text: string): FileSummary {
   const range = (s: { start: number; end: number }): Range => ({ start: lines.positionAt(s.start), end: lines.positionAt(s.end) });
@@ -89,7 +97,12 @@ export function summarize(model: Model, edges: readonly ImportEdge[], lines: Lin
       by: i.by,
     };
   });
-  return { vms, interfaces, edges: edges.map((e) => ({ kind: e.kind, owner: e.owner.key, path: e.path, range: range(e.span) })) };
+  return {
+    vms,
+    interfaces,
+    edges: edges.map((e) => ({ kind: e.kind, owner: e.owner.key, path: e.path, range: range(e.span) })),
+    macSetters: model.macSetters.map((m) => ({ vm: m.owner, range: range(m.span) })),
+  };
 }
 
 /** An id expression's text with its spacing normalised; long ones are not compared. */
