@@ -8,7 +8,8 @@ export const COMMANDS: Readonly<Record<string, (c: ClientController) => unknown>
 
 /**
  * Hidden commands for the vscode-API suite (not in package.json, so not in the
- * palette): end the server as a crash would, and read what the user would see.
+ * palette), registered only in test mode: end the server as a crash would, and
+ * read what the user would see.
  */
 export const TEST_COMMANDS: Readonly<Record<string, (c: ClientController) => unknown>> = {
   'microvmLint.test.killServer': (c) => c.killServer(),

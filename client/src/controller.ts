@@ -61,7 +61,9 @@ export class ClientController {
     this.status.name = CLIENT_NAME;
     this.status.command = 'microvmLint.showOutput';
     context.subscriptions.push(this.output, this.status);
-    for (const [id, run] of Object.entries({ ...COMMANDS, ...TEST_COMMANDS })) {
+    // The hidden test commands exist only while the vscode-API suite runs (extensionTestsPath), never for users.
+    const commands = context.extensionMode === vscode.ExtensionMode.Test ? { ...COMMANDS, ...TEST_COMMANDS } : COMMANDS;
+    for (const [id, run] of Object.entries(commands)) {
       context.subscriptions.push(vscode.commands.registerCommand(id, () => run(this)));
     }
     this.updateStatusVisibility();
