@@ -100,11 +100,8 @@ export class WorkspaceIndex {
     if (folders.length === 0) return;
     const progress = await this.host.startProgress('MicroVM Lint: indexing Nix files');
     try {
-      const listed0 = await this.host.source.list(folders, limits.maxFiles);
-      // The web client lists with findFiles, which knows nothing of microvm-lint.json: filtered here, for both hosts alike.
-      const uris: string[] = [];
-      for (const uri of listed0) if (!(await this.host.excluded(uri))) uris.push(uri);
-      if (listed0.length >= limits.maxFiles) this.host.log(`workspace index: stopped at ${limits.maxFiles} files (microvmLint.workspace.maxFiles)`);
+      const uris = await this.host.source.list(folders, limits.maxFiles);
+      if (uris.length >= limits.maxFiles) this.host.log(`workspace index: stopped at ${limits.maxFiles} files (microvmLint.workspace.maxFiles)`);
       const listed = new Set(uris);
       for (const uri of [...this.entries.keys()]) if (!listed.has(uri)) this.forget(uri);
       let sliceStart = Date.now();
@@ -199,19 +196,15 @@ export class WorkspaceIndex {
       const [uri] = this.pending;
       this.pending.delete(uri);
       if (this.host.isOpen(uri)) continue;
-      // The watcher reports every *.nix file, also those the listing leaves out.
-      if (await this.host.excluded(uri)) {
-        changed = this.forget(uri) || changed;
-        continue;
-      }
       const text = await this.host.source.read(uri);
       if (text === undefined || utf8Length(text) > limits.maxFileSize) {
         changed = this.forget(uri) || changed;
         continue;
       }
       changed = (await this.store(uri, text)) || changed;
-      // A closed document's own findings come from the disk now, even when its summary did not change.
-      await this.publishOne(uri, this.entries.get(uri)!, true);
+      // A closed document's own findings come from the disk now, even when its summary did not change (none: left out).
+      const entry = this.entries.get(uri);
+      if (entry) await this.publishOne(uri, entry, true);
     }
     if (changed) await this.relink();
   }
@@ -225,6 +218,9 @@ export class WorkspaceIndex {
       this.entries.set(uri, { hash, role, summary: EMPTY_SUMMARY, ...(before?.published ? { published: before.published } : {}) });
       return before !== undefined && before.summary !== EMPTY_SUMMARY && JSON.stringify(before.summary) !== JSON.stringify(EMPTY_SUMMARY);
     }
+    // The web client's listing knows nothing of microvm-lint.json, and the watcher reports every *.nix file: left out
+    // here, for both hosts. Only files that matter are asked about (the question may cost a configuration lookup).
+    if (await this.host.excluded(uri)) return this.forget(uri);
     const options = await this.host.optionsFor(uri);
     const facts = factsOf(this.host.parser, text, role, options);
     const alone = facts.analysis ? { options, diagnostics: toDiagnostics(uri, facts.analysis, 0) } : { options, diagnostics: [] };
