@@ -83,6 +83,16 @@ describe('microvm-lint check across files', () => {
         const r = inLists(...args);
         assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.replace(/\] .*/, ']')), expected, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       }
+      // A list that mentions microvm (a comment) is a candidate of its own; with no interfaces anywhere else, still checked as the list.
+      const alone = mkdtempSync(join(tmpdir(), 'microvm-lint-list-alone-'));
+      try {
+        writeFileSync(join(alone, 'guest.nix'), '{ microvm.interfaces = import ./ifaces.nix; }\n');
+        writeFileSync(join(alone, 'ifaces.nix'), '# microvm interfaces of the guest\n[ { type = "tap"; id = "vm-l"; mac = "02-00-00-00-00-05"; } ]\n');
+        const r = spawnSync(process.execPath, [CLI, 'check', '.'], { cwd: alone, encoding: 'utf8' });
+        assert.deepEqual(r.stdout.trim().split('\n').map((l) => l.replace(/\] .*/, ']')), ['ifaces.nix:2:38: error [mac-invalid]', '1 problem in 1 file (2 checked).']);
+      } finally {
+        rmSync(alone, { recursive: true, force: true });
+      }
       // The importer's hypervisor applies: the list is that VM's.
       assert.match(inLists().stdout, /net\/ifaces\.nix:1:70: error \[interface-type-unsupported\] This VM runs firecracker, which runs only tap interfaces, not "bridge"/);
     } finally {

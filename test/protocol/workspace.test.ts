@@ -166,7 +166,8 @@ describe('host and guest files linked by literal imports', () => {
   ];
 }
 `,
-    'ifaces.nix': `[ { type = "tap"; id = "vm-c"; } ]\n`,
+    // A comment before the list: the file's value is still the list.
+    'ifaces.nix': `# VM c's interfaces\n[ { type = "tap"; id = "vm-c"; } ]\n`,
     // One guest written twice (before and after a change): same id and MAC, not a duplicate.
     'before.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-w"; mac = "02:00:00:00:00:77"; macvtap.link = "eth0"; } ]; }\n',
     'after.nix': '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-w"; mac = "02:00:00:00:00:77"; macvtap = { link = "eth0"; }; } ]; }\n',

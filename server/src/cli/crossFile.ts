@@ -28,7 +28,8 @@ export interface CrossFileResult {
 
 export async function withCrossFile(selection: Selection, firstResults: readonly FileResult[], loadParser: () => Promise<NixParser>): Promise<CrossFileResult> {
   const { candidates, results } = await withInterfaceLists(selection, firstResults, loadParser);
-  if (!results.some((r) => r.summary.interfaces.length > 0)) return { candidates, results };
+  // Nothing to link without interfaces, unless a file is imported as an interfaces list (its own pass did not know).
+  if (!results.some((r) => r.summary.interfaces.length > 0 || r.summary.edges.some((e) => e.kind === 'interfaces'))) return { candidates, results };
   const uris = candidates.map((c) => uriOf(c.file));
   const links = new WorkspaceLinks(new Map(uris.map((uri, i) => [uri, results[i].summary])));
   for (const [i, uri] of uris.entries()) {

@@ -112,7 +112,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
     }
   }
 
-  const root = role.rootInterfaces ? tree.rootNode.firstNamedChild : null;
+  const root = role.rootInterfaces ? fileExpression(tree) : null;
   for (const { node, conditions, merged, inFunction } of root ? elementSets(root) : []) {
     if (!found.has(node.startIndex)) found.set(node.startIndex, { node, owner: own(FILE_OWNER), by: 'place', conditions, merged, inFunction });
   }
@@ -151,6 +151,12 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
   // Also without interfaces here: the VM may declare them in another file (workspace/links.ts).
   const macSetters = guestMacSetters(tree, text, places);
   return { interfaces, vms: [...vms.values()], macSetters, hypervisors };
+}
+
+/** The expression that is the file's value: the first named child of the root that is not a comment. */
+function fileExpression(tree: Tree): SyntaxNode | null {
+  for (let n = tree.rootNode.firstNamedChild; n; n = n.nextNamedSibling) if (n.type !== 'comment') return n;
+  return null;
 }
 
 /** Is `offset` inside one of `spans` (sorted by start; nested spans allowed)? */
