@@ -22,8 +22,8 @@ import type { Candidate, FileResult } from './fileCheck';
 import { errorCode } from './walk';
 
 export const DEFAULT_CACHE_FILE = '.microvm-lint-cache';
-/** What an entry holds; a cache of another shape (before summaries, with "Ignore" fixes, without metadata) is started afresh. */
-const FORMAT = 3;
+/** What an entry holds; a cache of another shape (before summaries, with "Ignore" fixes, without metadata or MAC settings) is started afresh. */
+const FORMAT = 4;
 
 /** What identifies a file's version without reading it (git's index keeps the same). */
 export interface FileStat {
