@@ -314,7 +314,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   connection.onWorkspaceSymbol(async ({ query }) => {
     await ready;
-    return index ? workspaceSymbols(index.summaries(), query) : [];
+    return index ? workspaceSymbols(index.summaries(), query, (uri, key) => index!.vmName(uri, key)) : [];
   });
 
   connection.onShutdown(() => {

@@ -212,6 +212,13 @@ describe('host and guest files linked by literal imports', () => {
     }
   });
 
+  it('names a guest file\'s VM in symbol search by the name its host gives it', async () => {
+    await client.diagnostics(ws.uri('a.nix'), has('interface-id-duplicate')); // the links are made
+    const found = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'vm-a' });
+    const byFile = found.filter((s) => s.name === 'vm-a').map((s) => [(s.location as { uri: string }).uri.split('/').pop(), s.containerName]);
+    assert.deepEqual(byFile.sort(), [['a.nix', 'VM a'], ['host.nix', 'VM b']]);
+  });
+
   it('marks a MAC set inside the guest by a module of the VM, pointing at the interfaces in the other file', async () => {
     const net = await client.diagnostics(ws.uri('g-net.nix'), has('guest-mac-override'));
     assert.deepEqual(codes(net), ['guest-mac-override']);

@@ -6,10 +6,10 @@
 import { SymbolKind, type DocumentSymbol, type Range, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { FileSummary, InterfaceSummary, VmSummary } from '../workspace/summary';
 
-/** How a VM is named in the outline: its name, or what declares it. */
-function vmLabel(vm: VmSummary | undefined): string {
+/** How a VM is named in the outline: its name, the name the importing host gives the file's config, or what declares it. */
+function vmLabel(vm: VmSummary | undefined, importedAs?: string): string {
   if (vm?.name !== undefined) return vm.kind === 'flake' ? `nixosConfigurations.${vm.name}` : `VM ${vm.name}`;
-  return 'this VM';
+  return importedAs !== undefined ? `VM ${importedAs}` : 'this VM';
 }
 
 function interfaceLabel(i: InterfaceSummary): { name: string; detail: string } {
@@ -49,8 +49,16 @@ export function documentSymbols(summary: FileSummary): DocumentSymbol[] {
   return out;
 }
 
-/** Every VM, interface id and MAC whose text contains the query (case-insensitive; an empty query lists all). */
-export function workspaceSymbols(files: Iterable<[string, FileSummary]>, query: string, limit = 500): WorkspaceSymbol[] {
+/**
+ * Every VM, interface id and MAC whose text contains the query (case-insensitive; an empty query lists all).
+ * `nameOf` gives the name the workspace knows a file's VM by (a guest file a host imports as VM "a").
+ */
+export function workspaceSymbols(
+  files: Iterable<[string, FileSummary]>,
+  query: string,
+  nameOf: (uri: string, vmKey: string) => string | undefined = () => undefined,
+  limit = 500,
+): WorkspaceSymbol[] {
   const q = query.toLowerCase();
   const match = (s: string) => s.toLowerCase().includes(q);
   const out: WorkspaceSymbol[] = [];
@@ -61,7 +69,7 @@ export function workspaceSymbols(files: Iterable<[string, FileSummary]>, query: 
       }
     }
     for (const i of summary.interfaces) {
-      const vm = vmLabel(summary.vms.find((v) => v.key === i.vm));
+      const vm = vmLabel(summary.vms.find((v) => v.key === i.vm), nameOf(uri, i.vm));
       if (i.id && match(i.id.value)) out.push({ name: i.id.value, kind: SymbolKind.Interface, containerName: vm, location: { uri, range: i.id.range } });
       if (i.mac && match(i.mac.canonical)) out.push({ name: i.mac.canonical, kind: SymbolKind.Constant, containerName: i.id ? `${vm} · ${i.id.value}` : vm, location: { uri, range: i.mac.range } });
     }

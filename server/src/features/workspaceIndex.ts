@@ -175,6 +175,11 @@ export class WorkspaceIndex {
     void this.relink();
   }
 
+  /** The name the workspace knows a file's VM by (the `microvm.vms` name of the host that imports it), if any. */
+  vmName(uri: string, vmKey: string): string | undefined {
+    return this.entries.has(uri) ? this.links.ownerOf(uri, vmKey).name : undefined;
+  }
+
   /** The context of an open document, for its analysis. */
   contextFor(uri: string): WorkspaceContext | undefined {
     return this.entries.size > 0 ? this.links.contextFor(uri) : undefined;
