@@ -7,9 +7,8 @@ import type { Finding, Severity } from '../rules/rule';
 import { LineIndex } from '../text/lineIndex';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileStat, type ResultCache } from './cache';
+import { fileStat, type FileStat, type ResultCache } from './cache';
 import { checkFile, type Candidate, type FileResult } from './fileCheck';
-import type { FileStat } from './cache';
 import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
 
 export interface FileFindings {
@@ -61,15 +60,19 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
   for (const file of files) {
     const st = cache ? statSync(file, { throwIfNoEntry: false }) : undefined;
     const stat = st?.isFile() ? fileStat(st) : undefined;
-    if (stat && cache!.skipped(file, stat)) {
-      dropped.push(file);
-      continue;
-    }
-    if (stat && cache!.unchanged(file, stat, optionsOf(file))) {
-      const candidate = unreadCandidate(file, optionsOf(file), stat);
-      candidates.push(candidate);
-      onCandidate?.(candidate);
-      continue;
+    let options: AnalysisOptions | undefined;
+    if (stat) {
+      if (cache!.skipped(file, stat)) {
+        dropped.push(file);
+        continue;
+      }
+      options = optionsOf(file);
+      if (cache!.unchanged(file, stat, options)) {
+        const candidate = unreadCandidate(file, options, stat);
+        candidates.push(candidate);
+        onCandidate?.(candidate);
+        continue;
+      }
     }
     let bytes: Buffer;
     try {
@@ -85,7 +88,7 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
       dropped.push(file);
       continue;
     }
-    const candidate: Candidate = { file, text: withoutBom(bytes.toString('utf8')), options: optionsOf(file), ...(stat ? { stat } : {}) };
+    const candidate: Candidate = { file, text: withoutBom(bytes.toString('utf8')), options: options ?? optionsOf(file), ...(stat ? { stat } : {}) };
     candidates.push(candidate);
     onCandidate?.(candidate);
   }
