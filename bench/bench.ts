@@ -333,8 +333,8 @@ function cliComparisons(parser: NixParser, hmLike: string, interfacesDir: string
   for (const [label, dir] of trees) {
     const files = collectNixFiles([dir]).files.map((f) => f.slice(dir.length + 1));
     const cacheFile = join(tmpdir(), `microvm-lint-bench-${process.pid}-${rows.length}.cache`);
-    const run = (extra: string[]) => () => {
-      const r = spawnSync(process.execPath, [cli, 'check', '.', ...allRules, ...extra], { cwd: dir, stdio: 'ignore' });
+    const run = (extra: string[], env = process.env) => () => {
+      const r = spawnSync(process.execPath, [cli, 'check', '.', ...allRules, ...extra], { cwd: dir, stdio: 'ignore', env });
       if (r.status !== 0 && r.status !== 1) throw new Error(`microvm-lint check ${extra.join(' ')} exited with ${r.status}`);
     };
     const ours = (extra: string[]) => usage(process.execPath, [cli, 'check', '.', ...allRules, ...extra], dir);
@@ -343,6 +343,11 @@ function cliComparisons(parser: NixParser, hmLike: string, interfacesDir: string
     if (nix !== undefined) measured.push(['nix-instantiate --parse', nix, usage('nix-instantiate', ['--parse', ...files], dir)]);
     for (const [name, extra] of [['check --jobs 1', ['--jobs', '1']], [`check (default: ${availableParallelism()} cores)`, []]] as const) {
       measured.push([name, summarize(time(runs, 1, run([...extra]))).median, ours([...extra])]);
+    }
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      // As on a CI runner without extra certificates: the same run, only Node.js's start-up differs.
+      const { NODE_EXTRA_CA_CERTS: _certs, ...plain } = process.env;
+      measured.push(['check (default), NODE_EXTRA_CA_CERTS unset', summarize(time(runs, 1, run([], plain))).median, undefined]);
     }
     rmSync(cacheFile, { force: true });
     const cached = ['--cache', '--cache-location', cacheFile];
@@ -363,8 +368,8 @@ function cliComparisons(parser: NixParser, hmLike: string, interfacesDir: string
         ms(wall),
         vsNix,
         name.startsWith('floor: node') ? '' : `${Math.round(files.length / (wall / 1000)).toLocaleString('en')}`,
-        use ? mb(use.rssKb * 1024) : name.startsWith('floor') ? '' : '?',
-        use ? ms(use.cpuMs) : name.startsWith('floor') ? '' : '?',
+        use ? mb(use.rssKb * 1024) : name.startsWith('floor') || name.includes('unset') ? '' : '?',
+        use ? ms(use.cpuMs) : name.startsWith('floor') || name.includes('unset') ? '' : '?',
         note,
       ]);
     }
