@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { isSkippedFolder } from '../../server/src/config/skippedFolders';
+import { withoutBom } from '../../server/src/text/bom';
 
 export async function listNixFiles({ folders, max }: { folders: string[]; max: number }): Promise<string[]> {
   const out: string[] = [];
@@ -25,8 +26,7 @@ export async function listNixFiles({ folders, max }: { folders: string[]; max: n
 
 export async function readWorkspaceFile({ uri }: { uri: string }): Promise<string | null> {
   try {
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return withoutBom(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))));
   } catch {
     return null;
   }

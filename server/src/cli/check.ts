@@ -4,6 +4,7 @@ import type { NixParser } from '../parse/nixParser';
 import { mayMatter } from '../workspace/fileFacts';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../rules/options';
 import type { Finding, Severity } from '../rules/rule';
+import { withoutBom } from '../text/bom';
 import { LineIndex } from '../text/lineIndex';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,8 +95,6 @@ export function selectFiles(paths: readonly string[], source: OptionsSource = DE
   }
   return { candidates, dropped, walked: files, optionsOf, warnings, filesChecked: files.length };
 }
-
-export const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
  * A file whose result the cache keeps: its text is read when something needs it (its

@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NixParser } from '../parse/nixParser';
 import { importTarget, isAlone, WorkspaceLinks, type WorkspaceContext } from '../workspace/links';
-import { withoutBom, type Selection } from './check';
+import { withoutBom } from '../text/bom';
+import type { Selection } from './check';
 import { checkFile, type Candidate, type FileResult } from './fileCheck';
 
 const uriOf = (file: string) => pathToFileURL(resolve(file)).href;

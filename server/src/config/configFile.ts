@@ -9,6 +9,7 @@ import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
 import { ruleByCode } from '../rules/index';
 import { isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
+import { withoutBom } from '../text/bom';
 
 export { CONFIG_FILE_NAME } from './fileName';
 
@@ -41,7 +42,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: st
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(withoutBom(text));
   } catch (e) {
     return { config: EMPTY_CONFIG, problems: [`not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
   }

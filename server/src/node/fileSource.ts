@@ -10,6 +10,7 @@ import ignore from 'ignore';
 import { Configs } from '../cli/configs';
 import { collectNixFiles } from '../cli/walk';
 import { DEFAULT_OPTIONS } from '../rules/options';
+import { withoutBom } from '../text/bom';
 import type { FileSource } from '../workspace/fileSource';
 
 /** `exclude()` gives the `files.exclude` globs that are on (VS Code glob syntax, which gitignore patterns read alike for the usual `**\/x`). */
@@ -39,7 +40,7 @@ export function nodeFileSource(exclude: () => Promise<string[]> = async () => []
         // Synchronous: a Nix file is small, and four thread-pool round trips per file (open, stat, read, close) cost
         // more than the read itself; the index reads between slices of at most a few milliseconds anyway.
         const text = readFileSync(fileURLToPath(uri), 'utf8');
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // editors do not show a BOM as text either
+        return withoutBom(text);
       } catch {
         return undefined;
       }

@@ -7,7 +7,7 @@
  * again only when its context changed.
  */
 import type { FileRole } from '../model';
-import type { EdgeSummary, FileSummary, Range } from './summary';
+import type { EdgeSummary, FileSummary, InterfaceSummary, Range } from './summary';
 
 /** A VM (or config) as the whole workspace knows it. */
 export interface GlobalOwner {
@@ -22,18 +22,11 @@ export interface GlobalOwner {
   via?: { uri: string; range: Range };
 }
 
-/** An interface in another file. */
-export interface ExternalInterface {
+/** An interface in another file: what its file's summary says of it, with the file and the VM as the workspace knows it. */
+export type ExternalInterface = Pick<InterfaceSummary, 'range' | 'type' | 'id' | 'idText' | 'mac'> & {
   uri: string;
-  /** Its set. */
-  range: Range;
   owner: GlobalOwner;
-  type?: string;
-  id?: { value: string; range: Range };
-  /** A non-literal id's source text. */
-  idText?: string;
-  mac?: { canonical: string; range: Range };
-}
+};
 
 export interface WorkspaceContext {
   role: FileRole;
