@@ -1,8 +1,8 @@
 // Bundles every entry with esbuild (tsc only type-checks: `npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import { join, relative } from 'node:path';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -147,4 +147,5 @@ await Promise.all([
 
 // The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.
 cpSync(join(root, 'server/wasm/tree-sitter-nix.wasm'), join(dist, 'tree-sitter-nix.wasm'));
-cpSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));
+// Resolved like the bundles' imports (a mutation run's sandbox builds before node_modules is linked into it).
+cpSync(join(dirname(createRequire(import.meta.url).resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));
