@@ -145,6 +145,6 @@ await Promise.all([
   }),
 ]);
 
-// The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.
+// The two .wasm files sit beside the bundles; server/src/fs/wasm.ts finds them there.
 cpSync(join(root, 'server/wasm/tree-sitter-nix.wasm'), join(dist, 'tree-sitter-nix.wasm'));
 cpSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));

@@ -10,7 +10,8 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileStat, type FileStat, type ResultCache } from './cache';
 import { checkFile, type Candidate, type FileResult } from './fileCheck';
-import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
+import { errorCode } from '../fs/errors';
+import { collectNixFiles, NamedPathError, type IgnoreRules } from '../fs/walk';
 
 export interface FileFindings {
   file: string;

@@ -1,15 +1,14 @@
 /**
  * The desktop server's files: the workspace folders walked on disk with the
- * CLI's walker (`.git`, `node_modules`, `result*`, `.direnv`, `.gitignore`
+ * walker the CLI uses (`.git`, `node_modules`, `result*`, `.direnv`, `.gitignore`
  * and the configuration's `ignore` skipped), minus `files.exclude`.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ignore from 'ignore';
-import { Configs } from '../cli/configs';
-import { collectNixFiles } from '../cli/walk';
-import { DEFAULT_OPTIONS } from '../rules/options';
+import { ConfigFiles } from '../fs/configFiles';
+import { collectNixFiles } from '../fs/walk';
 import { withoutBom } from '../text/bom';
 import type { FileSource } from '../workspace/fileSource';
 
@@ -18,7 +17,7 @@ export function nodeFileSource(exclude: () => Promise<string[]> = async () => []
   return {
     async list(folders, max) {
       const paths = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
-      const configs = new Configs(DEFAULT_OPTIONS, { rules: {} });
+      const configs = new ConfigFiles();
       const ignoresAt = (dir: string, nearest: boolean) => {
         try {
           return configs.ignoresAt(dir, nearest);

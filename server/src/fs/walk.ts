@@ -1,5 +1,6 @@
 /**
- * Finds the .nix files under the given paths, as git and the user would
+ * Finds the .nix files under the given paths (the CLI's `check`, and the
+ * desktop server's workspace index), as git and the user would
  * expect: `.git`, `node_modules`, `result*` (nix build links) and `.direnv`
  * are skipped, so are files matched by `.gitignore` files (the `ignore`
  * library: gitignore semantics, nested files apply below their folder) and
@@ -13,6 +14,7 @@ import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE_NAME } from '../config/configFile';
 import { isSkippedFolder } from '../config/skippedFolders';
+import { errorCode } from './errors';
 
 export interface WalkResult {
   files: string[];
@@ -28,8 +30,8 @@ export interface IgnoreRules {
   patterns: readonly string[];
 }
 
+/** A path named on the command line cannot be read (the CLI exits 2). */
 export class NamedPathError extends Error {}
-
 
 interface Matcher {
   base: string;
@@ -186,20 +188,4 @@ function exists(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-const ERROR_TEXT: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOTDIR: 'not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  EISDIR: 'is a directory',
-  EIO: 'input/output error',
-};
-
-/** A short reason for a file system error: "permission denied" rather than a stack. */
-export function errorCode(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  return code ? (ERROR_TEXT[code] ?? code) : e instanceof Error ? e.message : String(e);
 }
