@@ -74,7 +74,7 @@ async function check(args: string[]): Promise<number> {
   }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
-  const configs = new Configs(DEFAULT_OPTIONS, { ...(mode ? { preferredMode: mode } : {}), rules });
+  const configs = new Configs({ ...(mode ? { preferredMode: mode } : {}), rules });
   const progress = new Progress(process.stderr);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const cache = values.cache ? new ResultCache(values['cache-location']) : undefined;

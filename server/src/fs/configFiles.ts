@@ -1,71 +1,81 @@
 /**
  * The configuration files (`microvm-lint.json`) on disk, for the CLI and the
- * desktop server's workspace index: the one in a folder, and the nearest
- * one at or above a folder, each read once. A file with problems throws
- * ConfigError, one line naming the file and the key: the CLI stops on it
- * (a typo in CI configuration must not pass silently).
+ * desktop server's walk: the one in a folder, the nearest one at or above a
+ * folder, and all of those (config/resolve.ts says what each is for), each
+ * read once. Strict (the CLI): a file with problems throws ConfigError, one
+ * line naming the file and the key, and the CLI stops on it (a typo in CI
+ * configuration must not pass silently). Lenient (the desktop server's walk):
+ * an unreadable file counts as absent and what is valid in a file applies,
+ * as the server does where it reads the file for a document and warns.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { CONFIG_FILE_NAME, parseConfig, type ProjectConfig } from '../config/configFile';
+import { dirname, join, sep } from 'node:path';
+import { CONFIG_FILE_NAME, parseConfig } from '../config/configFile';
+import type { LocatedConfig } from '../config/resolve';
 import { errorCode, isNotFound } from './errors';
-import type { IgnoreRules } from './walk';
 
 export class ConfigError extends Error {}
 
-export interface FoundConfig {
-  /** The folder the file is in (absolute). */
-  dir: string;
-  config: ProjectConfig;
+/** What the walk asks (fs/walk.ts). */
+export interface ConfigLookup {
+  /** The configuration file in `dir` itself (absolute), if any. */
+  inDir(dir: string): LocatedConfig | undefined;
+  /** The configuration files at or above `dir` (absolute), outermost first. */
+  enclosing(dir: string): readonly LocatedConfig[];
+  /** Told of each folder listed without a configuration file: it need not be asked again. */
+  noteListed?(dir: string): void;
 }
 
-export class ConfigFiles {
-  private readonly inDirCache = new Map<string, FoundConfig | null>();
-  private readonly nearestCache = new Map<string, FoundConfig | null>();
+export class ConfigFiles implements ConfigLookup {
+  private readonly inDirCache = new Map<string, LocatedConfig | null>();
+  private readonly enclosingCache = new Map<string, readonly LocatedConfig[]>();
 
-  /** The configuration file in `dir` itself (absolute), if any. */
-  inDir(dir: string): FoundConfig | undefined {
+  constructor(private readonly strict = true) {}
+
+  inDir(dir: string): LocatedConfig | undefined {
     let found = this.inDirCache.get(dir);
     if (found === undefined) {
-      found = read(dir);
+      found = read(dir, this.strict);
       this.inDirCache.set(dir, found);
     }
     return found ?? undefined;
   }
 
-  /** The nearest configuration file at or above `dir` (absolute). */
-  nearest(dir: string): FoundConfig | undefined {
-    let found = this.nearestCache.get(dir);
+  enclosing(dir: string): readonly LocatedConfig[] {
+    let found = this.enclosingCache.get(dir);
     if (found === undefined) {
       const parent = dirname(dir);
-      found = this.inDir(dir) ?? (parent === dir ? undefined : this.nearest(parent)) ?? null;
-      this.nearestCache.set(dir, found);
+      const above = parent === dir ? [] : this.enclosing(parent);
+      const here = this.inDir(dir);
+      found = here ? [...above, here] : above;
+      this.enclosingCache.set(dir, found);
     }
-    return found ?? undefined;
+    return found;
   }
 
-  /** The walk's hook: a folder listed without a configuration file need not be asked again. */
+  /** The nearest configuration file at or above `dir` (absolute). */
+  nearest(dir: string): LocatedConfig | undefined {
+    return this.enclosing(dir).at(-1);
+  }
+
   noteListed = (dir: string): void => {
     if (!this.inDirCache.has(dir)) this.inDirCache.set(dir, null);
   };
-
-  /** The walk's hook: the ignore globs of the file in `dir`, or of the nearest one. */
-  ignoresAt = (dir: string, nearest: boolean): IgnoreRules[] => {
-    const found = nearest ? this.nearest(dir) : this.inDir(dir);
-    return found && found.config.ignore.length > 0 ? [{ base: found.dir, patterns: found.config.ignore }] : [];
-  };
 }
 
-function read(dir: string): FoundConfig | null {
+function read(dir: string, strict: boolean): LocatedConfig | null {
   const path = join(dir, CONFIG_FILE_NAME);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    if (isNotFound(e)) return null;
+    if (isNotFound(e) || !strict) return null;
     throw new ConfigError(`${path}: cannot read (${errorCode(e)})`);
   }
   const { config, problems } = parseConfig(text);
-  if (problems.length > 0) throw new ConfigError(`${path}: ${problems[0]}`);
-  return { dir, config };
+  if (problems.length > 0 && strict) throw new ConfigError(`${path}: ${problems[0]}`);
+  return { folder: toPosix(dir), config };
 }
+
+/** config/resolve.ts compares '/'-separated paths. */
+export const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));

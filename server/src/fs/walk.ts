@@ -4,8 +4,10 @@
  * expect: `.git`, `node_modules`, `result*` (nix build links) and `.direnv`
  * are skipped, so are files matched by `.gitignore` files (the `ignore`
  * library: gitignore semantics, nested files apply below their folder) and
- * by the configuration's `ignore` globs. A path named on the command line is
- * always checked, and one that cannot be read is an error (exit 2).
+ * by the `ignore` globs of any enclosing configuration file (the rule is
+ * config/resolve.ts's isIgnored: the same in the editor). A file named on
+ * the command line is always checked, and a path that cannot be read is an
+ * error (exit 2).
  * Directories are entered once (by real path), so symlink loops end,
  * and a file reached twice (through a symlink) is listed once.
  */
@@ -13,7 +15,9 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent, type St
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_FILE_NAME } from '../config/configFile';
+import { isIgnored, type LocatedConfig } from '../config/resolve';
 import { isSkippedFolder } from '../config/skippedFolders';
+import { toPosix, type ConfigLookup } from './configFiles';
 import { errorCode } from './errors';
 
 export interface WalkResult {
@@ -24,12 +28,6 @@ export interface WalkResult {
   named: Set<string>;
 }
 
-/** Globs that apply below `base` (a folder, absolute). */
-export interface IgnoreRules {
-  base: string;
-  patterns: readonly string[];
-}
-
 /** A path named on the command line cannot be read (the CLI exits 2). */
 export class NamedPathError extends Error {}
 
@@ -38,40 +36,50 @@ interface Matcher {
   ig: Ignore;
 }
 
+/** What leaves out the entries of one folder: the .gitignore files that apply there, and the enclosing configuration files. */
+interface Filters {
+  gitignores: readonly Matcher[];
+  /** `dir/` relative to each .gitignore's folder in posix form ('' at the folder itself), or undefined outside it. */
+  prefixes: readonly (string | undefined)[];
+  configs: readonly LocatedConfig[];
+  /** The folder's absolute path in posix form, ending with '/'. */
+  posixDir: string;
+}
+
 /**
- * `moreIgnores(dir, nearest)` gives more ignore rules (the configuration
- * file's): those of a file in `dir` itself for each folder entered, and
- * (`nearest`) those of the nearest file at or above the folder of a named path.
+ * `configs` finds the configuration files: the one in each folder entered
+ * (asked only where the listing has one), and those at or above the folder
+ * of a named path.
  */
-export function collectNixFiles(
-  paths: readonly string[],
-  moreIgnores: (dir: string, nearest: boolean) => readonly IgnoreRules[] = () => [],
-  /** Told of each folder listed without a configuration file. */
-  noConfigIn?: (dir: string) => void,
-): WalkResult {
+export function collectNixFiles(paths: readonly string[], configs?: ConfigLookup): WalkResult {
   const files: string[] = [];
   const warnings: string[] = [];
   const named = new Set<string>();
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const matchersOf = (rules: readonly IgnoreRules[]): Matcher[] => rules.map((r) => ({ base: r.base, ig: ignore().add([...r.patterns]) }));
 
-  /** Is `name` in `absDir` ignored? Each matcher sees the path relative to its own folder. */
-  const ignored = (matchers: readonly Matcher[], prefixes: readonly (string | undefined)[], name: string, isDir: boolean): boolean => {
-    for (let i = 0; i < matchers.length; i++) {
-      const prefix = prefixes[i];
-      if (prefix === undefined) continue;
-      if (matchers[i].ig.ignores(prefix + name + (isDir ? '/' : ''))) return true;
-    }
-    return false;
+  const filtersAt = (absDir: string, gitignores: readonly Matcher[], enclosing: readonly LocatedConfig[]): Filters => {
+    const posixDir = toPosix(absDir);
+    return {
+      gitignores,
+      prefixes: gitignores.map((m) => {
+        const rel = relative(m.base, absDir);
+        if (rel.startsWith('..')) return undefined;
+        return rel === '' ? '' : toPosix(rel) + '/';
+      }),
+      configs: enclosing,
+      posixDir: posixDir.endsWith('/') ? posixDir : `${posixDir}/`,
+    };
   };
-  /** `dir/` relative to each matcher's folder in posix form ('' at the folder itself), or undefined outside it. */
-  const prefixesFor = (matchers: readonly Matcher[], absDir: string) =>
-    matchers.map((m) => {
-      const rel = relative(m.base, absDir);
-      if (rel.startsWith('..')) return undefined;
-      return rel === '' ? '' : (sep === '/' ? rel : rel.split(sep).join('/')) + '/';
-    });
+
+  /** Is `name` in the folder of `f` left out? Each .gitignore sees the path relative to its own folder; the configuration files' rule is config/resolve.ts's. */
+  const ignored = (f: Filters, name: string, isDir: boolean): boolean => {
+    for (let i = 0; i < f.gitignores.length; i++) {
+      const prefix = f.prefixes[i];
+      if (prefix !== undefined && f.gitignores[i].ig.ignores(prefix + name + (isDir ? '/' : ''))) return true;
+    }
+    return f.configs.length > 0 && isIgnored(f.configs, f.posixDir + name, isDir);
+  };
 
   const addFile = (p: string, realPath: string) => {
     if (seenFiles.has(realPath)) return;
@@ -84,7 +92,7 @@ export function collectNixFiles(
    * folder reached again through a symlink (a loop) is not entered twice.
    * Subfolders reached by name have real path `real/name`: no system call.
    */
-  const enter = (dir: string, real: string, matchers: readonly Matcher[]) => {
+  const enter = (dir: string, real: string, gitignores: readonly Matcher[], enclosing: readonly LocatedConfig[]) => {
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     let entries: Dirent[];
@@ -97,56 +105,60 @@ export function collectNixFiles(
     const absDir = resolve(dir);
     // join(dir, name) and join(real, name) for every entry, without normalizing each time.
     const [inDir, inReal] = [childPrefix(dir), childPrefix(real)];
-    let here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...matchers, ...gitignoreOf(dir, warnings)] : matchers;
+    const here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...gitignores, ...gitignoreOf(dir, warnings)] : gitignores;
     // Asked only where a configuration file is (its name is in the listing): no failed open per folder.
-    if (entries.some((e) => e.name === CONFIG_FILE_NAME)) here = [...here, ...matchersOf(moreIgnores(absDir, false))];
-    else noConfigIn?.(absDir);
-    const prefixes = prefixesFor(here, absDir);
+    let own: LocatedConfig | undefined;
+    if (entries.some((e) => e.name === CONFIG_FILE_NAME)) own = configs?.inDir(absDir);
+    else configs?.noteListed?.(absDir);
+    const f = filtersAt(absDir, here, own ? [...enclosing, own] : enclosing);
     for (const entry of entries) {
       const name = entry.name;
       if (entry.isFile()) {
-        if (name.endsWith('.nix') && !ignored(here, prefixes, name, false)) addFile(inDir + name, inReal + name);
+        if (name.endsWith('.nix') && !ignored(f, name, false)) addFile(inDir + name, inReal + name);
       } else if (entry.isDirectory()) {
-        if (!isSkippedFolder(name) && !ignored(here, prefixes, name, true)) enter(inDir + name, inReal + name, here);
+        if (!isSkippedFolder(name) && !ignored(f, name, true)) enter(inDir + name, inReal + name, f.gitignores, f.configs);
       } else if (entry.isSymbolicLink()) {
-        visitLink(inDir + name, name, here, prefixes);
+        visitLink(inDir + name, name, f);
       }
     }
   };
 
-  const visitLink = (p: string, name: string, matchers: readonly Matcher[], prefixes: readonly (string | undefined)[]) => {
+  const visitLink = (p: string, name: string, f: Filters) => {
     let st: Stats;
     let real: string;
     try {
-      st = statSync(p);
-      real = realpathSync.native(p);
+      ({ st, real } = statReal(p));
     } catch (e) {
       warnings.push(`${p}: cannot read (${errorCode(e)}), skipped`);
       return;
     }
     if (st.isDirectory()) {
-      if (!isSkippedFolder(name) && !ignored(matchers, prefixes, name, true)) enter(p, real, matchers);
-    } else if (st.isFile() && name.endsWith('.nix') && !ignored(matchers, prefixes, name, false)) addFile(p, real);
+      if (!isSkippedFolder(name) && !ignored(f, name, true)) enter(p, real, f.gitignores, f.configs);
+    } else if (st.isFile() && name.endsWith('.nix') && !ignored(f, name, false)) addFile(p, real);
   };
 
   for (const p of paths) {
     let st: Stats;
     let real: string;
     try {
-      st = statSync(p);
-      real = realpathSync.native(p);
+      ({ st, real } = statReal(p));
     } catch (e) {
       throw new NamedPathError(`cannot read ${p}: ${errorCode(e)}`);
     }
     const abs = resolve(p);
-    const matchers = [...matchersOf(moreIgnores(dirname(abs), true)), ...ancestorGitignores(abs, st.isDirectory(), warnings)];
-    if (st.isDirectory()) enter(p, real, matchers);
+    // The configuration files above a named folder; its own is read when it is entered, as below.
+    if (st.isDirectory()) enter(p, real, ancestorGitignores(abs, warnings), configs?.enclosing(dirname(abs)) ?? []);
     else {
       named.add(p);
       addFile(p, real);
     }
   }
   return { files, warnings, named };
+}
+
+/** A path's stat (following links) and real path; throws what the file system says. */
+function statReal(p: string): { st: Stats; real: string } {
+  return { st: statSync(p), real: realpathSync.native(p) };
 }
 
 /** What `join(dir, name)` puts before `name` (an entry's name has no separator and is never "." or ".."). */
@@ -166,13 +178,13 @@ function gitignoreOf(dir: string, warnings: string[]): Matcher[] {
 }
 
 /**
- * The `.gitignore` files above a named path, up to the repository's root
+ * The `.gitignore` files above a named folder, up to the repository's root
  * (the folder holding `.git`), outermost first: `check sub/dir` in a
- * repository skips what `git status` would. A named directory's own
- * `.gitignore` is read when it is entered.
+ * repository skips what `git status` would. The folder's own `.gitignore`
+ * is read when it is entered.
  */
-function ancestorGitignores(abs: string, isDir: boolean, warnings: string[]): Matcher[] {
-  if (isDir && exists(join(abs, '.git'))) return [];
+function ancestorGitignores(abs: string, warnings: string[]): Matcher[] {
+  if (exists(join(abs, '.git'))) return [];
   const found: Matcher[] = [];
   for (let dir = dirname(abs); ; dir = dirname(dir)) {
     if (exists(join(dir, '.gitignore'))) found.unshift(...gitignoreOf(dir, warnings));
