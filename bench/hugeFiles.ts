@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { OpenDocument } from '../server/src/features/documents';
-import { readParserWasm } from '../server/src/node/wasm';
+import { readParserWasm } from '../server/src/fs/wasm';
 import { NixParser } from '../server/src/parse/nixParser';
 import { DEFAULT_OPTIONS } from '../server/src/rules/options';
 import { deeplyNested, deepInterfaceSet, manyBindings, MISTAKE, sizedFile } from '../test/support/hugeNix';

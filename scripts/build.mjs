@@ -145,7 +145,7 @@ await Promise.all([
   }),
 ]);
 
-// The two .wasm files sit beside the bundles; server/src/node/wasm.ts finds them there.
+// The two .wasm files sit beside the bundles; server/src/fs/wasm.ts finds them there.
 cpSync(join(root, 'server/wasm/tree-sitter-nix.wasm'), join(dist, 'tree-sitter-nix.wasm'));
 // Resolved like the bundles' imports (a mutation run's sandbox builds before node_modules is linked into it).
 cpSync(join(dirname(createRequire(import.meta.url).resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), join(dist, 'web-tree-sitter.wasm'));

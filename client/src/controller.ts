@@ -10,11 +10,12 @@
  * (microvmLint/serverStatus), not only whether its process is alive.
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { CloseAction, ErrorAction, ResponseError, State, type BaseLanguageClient, type ConfigurationParams, type LanguageClientOptions } from 'vscode-languageclient';
 import { COMMANDS, TEST_COMMANDS } from './commands';
 import { CrashLimit } from './crashLimit';
 import { CONFIG_FILE_NAME } from '../../server/src/config/fileName';
 import { ListNixFilesRequest, ReadConfigRequest, ReadFileRequest, type ConfigFileText } from '../../server/src/protocol';
+import { explicitSettings } from './explicitSettings';
 import { listNixFiles, readWorkspaceFile } from './workspaceFiles';
 import { ServerStatusNotification, type ServerStatus } from '../../server/src/serverStatus';
 
@@ -51,6 +52,8 @@ export class ClientController {
   private readonly mourned = new WeakSet<ServerHandle>();
   /** Clients created so far (the test command reports it: two quick restarts make one more, not two). */
   private created = 0;
+  /** The keys of the server's settings under `microvmLint.`, as package.json contributes them. */
+  private readonly settingKeys: string[];
 
   constructor(
     context: vscode.ExtensionContext,
@@ -61,6 +64,8 @@ export class ClientController {
     this.status.name = CLIENT_NAME;
     this.status.command = 'microvmLint.showOutput';
     context.subscriptions.push(this.output, this.status);
+    const contributed: Record<string, unknown> = context.extension.packageJSON?.contributes?.configuration?.properties ?? {};
+    this.settingKeys = Object.keys(contributed).filter((k) => k.startsWith(`${CLIENT_ID}.`)).map((k) => k.slice(CLIENT_ID.length + 1));
     // The hidden test commands exist only while the vscode-API suite runs (extensionTestsPath), never for users.
     const commands = context.extensionMode === vscode.ExtensionMode.Test ? { ...COMMANDS, ...TEST_COMMANDS } : COMMANDS;
     for (const [id, run] of Object.entries(commands)) {
@@ -181,6 +186,7 @@ export class ClientController {
       // didChangeConfiguration itself (a configurationSection here too would notify it twice).
       // It is told when a microvm-lint.json or a Nix file changes on disk (the workspace index).
       synchronize: { fileEvents: this.watchers() },
+      middleware: { workspace: { configuration: (params, token, next) => this.configuration(params, token, next) } },
       errorHandler: {
         error: (_e, _m, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
         // Not the library's restart: it would reuse the web worker. The controller makes a new client.
@@ -190,6 +196,23 @@ export class ClientController {
         },
       },
     };
+  }
+
+  /** The server's `workspace/configuration`: for our section, only the settings the user set (explicitSettings.ts). */
+  private async configuration(
+    params: ConfigurationParams,
+    token: vscode.CancellationToken,
+    next: (params: ConfigurationParams, token: vscode.CancellationToken) => unknown,
+  ): Promise<unknown[] | ResponseError<void>> {
+    const others = await next(params, token);
+    if (others instanceof ResponseError) return others;
+    return params.items.map((item, i) => {
+      if (item.section !== CLIENT_ID) return (others as unknown[])[i];
+      // With the language: `"[nix]": { ... }` settings apply, and count as set.
+      const scope = { ...(item.scopeUri ? { uri: vscode.Uri.parse(item.scopeUri) } : {}), languageId: 'nix' };
+      const config = vscode.workspace.getConfiguration(CLIENT_ID, scope);
+      return explicitSettings(this.settingKeys, (key) => config.inspect(key), (key) => config.get(key));
+    });
   }
 
   /** The server ended without being asked: restart it (within the crash limit) and tell the user once. */

@@ -12,8 +12,9 @@ export interface ConfigFileText {
 
 /**
  * Server -> client (web host): the text of the `microvm-lint.json` nearest
- * to a document (in its folder or above, within its workspace folder), or
- * null. The desktop server reads the disk itself.
+ * to `uri` (in its folder or above, within its workspace folder), or null.
+ * The server asks with `<folder>/microvm-lint.json` to look from a folder
+ * (the files above the nearest one). The desktop server reads the disk itself.
  */
 export const ReadConfigRequest = new RequestType<{ uri: string }, ConfigFileText | null, void>('microvmLint/readConfig');
 

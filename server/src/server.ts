@@ -28,6 +28,7 @@ import { VERSION } from './version';
 import { CONFIG_FILE_NAME } from './config/configFile';
 import { isSkippedFolder } from './config/skippedFolders';
 import { ProjectConfigs, type ConfigFinder } from './features/projectConfig';
+import { resolveOptions } from './config/resolve';
 import type { AnalysisOptions } from './rules/options';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { WorkspaceIndex } from './features/workspaceIndex';
@@ -87,7 +88,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
     await ready;
     const asked = documents?.get(uri)?.version;
     if (asked === undefined) return empty;
-    const [s, config] = await Promise.all([settings.forDocument(uri), configs.forDocument(uri)]);
+    const [s, nearest] = await Promise.all([settings.forDocument(uri), configs.nearest(uri)]);
     // Looked up again: the document may have been closed (its tree freed) while the settings came.
     const doc = documents?.get(uri);
     if (!doc || !s.settings.enable) return empty;
@@ -101,7 +102,7 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
       await yieldToEventLoop();
       throwIfStale(token, documents?.get(uri)?.version, asked);
     }
-    const result = fn(doc, configs.options(s, config));
+    const result = fn(doc, resolveOptions(nearest, s.user));
     if (heavy && token) {
       await yieldToEventLoop(); // a $/cancelRequest that came during the work is read now
       throwIfStale(token, documents?.get(uri)?.version, asked);
@@ -148,8 +149,8 @@ export function startServer(connection: Connection, wasm: WasmSource, host: Serv
 
   /** The options for a file that is not open: the settings of its workspace folder, over its microvm-lint.json. */
   async function optionsForFile(uri: string): Promise<AnalysisOptions> {
-    const [s, config] = await Promise.all([settings.forDocument(folderOf(uri) ?? uri), configs.forDocument(uri)]);
-    return configs.options(s, config);
+    const [s, nearest] = await Promise.all([settings.forDocument(folderOf(uri) ?? uri), configs.nearest(uri)]);
+    return resolveOptions(nearest, s.user);
   }
 
   function startIndex(parser: NixParser): WorkspaceIndex | undefined {

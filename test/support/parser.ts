@@ -1,6 +1,6 @@
 /** The real parser (both .wasm files from dist/), loaded once per test file. */
 import { NixParser } from '../../server/src/parse/nixParser';
-import { readParserWasm } from '../../server/src/node/wasm';
+import { readParserWasm } from '../../server/src/fs/wasm';
 
 let loading: Promise<NixParser> | undefined;
 

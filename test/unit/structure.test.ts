@@ -1,12 +1,14 @@
 /**
- * Architecture checks: the analysis core (parse, model, rules, text,
- * knowledge) imports neither vscode, the LSP library nor Node built-ins, so
- * it runs in a web worker; the rule list, docs and case tables agree; and
- * the case tables, data beside their rules, import nothing from test/.
+ * Architecture checks: the layers of server/src stack (each folder imports
+ * only from the folders its row of LAYERS names); the analysis core (parse,
+ * model, rules, text, knowledge, config, workspace) imports neither vscode,
+ * the LSP library nor Node built-ins, so it runs in a web worker; the rule
+ * list, docs and case tables agree; and the case tables, data beside their
+ * rules, import nothing from test/.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtinModules } from 'node:module';
 import { RULE_DOCS } from '../../server/src/rules/docs';
@@ -14,12 +16,94 @@ import { RULES } from '../../server/src/rules/index';
 import { CASE_TABLES } from '../support/allCases';
 
 const ROOT = join(__dirname, '..', '..', '..'); // dist/test/unit -> repo
-const CORE = ['parse', 'model', 'rules', 'text', 'knowledge', 'config', 'workspace'].map((d) => join(ROOT, 'server/src', d));
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 
+/** Import and export statements at the start of a line (`import type` too, over several lines), and require()/import() calls (not the word "import" in a string). */
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^(?:import\b[^'";]*?|export\b[^'";]*?\bfrom\s*)['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]);
+
+/**
+ * Who may import whom: a folder of server/src (or a file at its root, or client/src) and the
+ * folders and root files it may import from, besides its own. Nothing imports upward:
+ * text/knowledge -> parse -> model -> rules -> config -> workspace, then the Node side's disk
+ * access (fs), then the hosts: features and server.ts (LSP), node and web (the server's two
+ * entries), cli. `docs` is the repository's rule pages, bundled as text.
+ */
+const CORE = ['text', 'knowledge', 'parse', 'model', 'rules', 'config', 'workspace'];
+const LAYERS: Record<string, readonly string[]> = {
+  text: [],
+  knowledge: [],
+  parse: ['text'],
+  model: ['text', 'knowledge', 'parse'],
+  rules: ['text', 'knowledge', 'parse', 'model', 'docs'],
+  config: ['text', 'knowledge', 'parse', 'model', 'rules'],
+  workspace: ['text', 'knowledge', 'parse', 'model', 'rules', 'config'],
+  'version.ts': [],
+  'protocol.ts': [],
+  'serverStatus.ts': [],
+  'markdown.d.ts': [],
+  fs: [...CORE],
+  features: [...CORE, 'protocol.ts', 'serverStatus.ts'],
+  'server.ts': [...CORE, 'features', 'protocol.ts', 'serverStatus.ts', 'version.ts'],
+  node: [...CORE, 'fs', 'features', 'server.ts', 'serverStatus.ts'],
+  web: [...CORE, 'server.ts', 'protocol.ts'],
+  cli: [...CORE, 'fs', 'version.ts'],
+  client: ['protocol.ts', 'serverStatus.ts', 'config', 'text'],
+};
+
+const SRC = join(ROOT, 'server/src');
+
+/** The layer a file belongs to: its top folder in server/src (or "client"), a file at the root by its name, else the repository folder. */
+function layerOf(file: string): string {
+  if (file.startsWith(join(ROOT, 'client/src') + '/')) return 'client';
+  const inSrc = relative(SRC, file);
+  if (!inSrc.startsWith('..')) return inSrc.split('/')[0];
+  return relative(ROOT, file).split('/')[0];
+}
+
+/** Where a relative import lands: a .ts file, a folder's index.ts, or the file itself (.md). */
+function resolveImport(from: string, spec: string): string | undefined {
+  const base = resolve(dirname(from), spec);
+  return [base + '.ts', join(base, 'index.ts'), base].find((f) => existsSync(f) && statSync(f).isFile());
+}
+
+/** Every relative import of server/src and client/src that leaves its layer for one its row does not allow. */
+function layerViolations(): { checked: number; violations: string[] } {
+  const files = [SRC, join(ROOT, 'client/src')].flatMap(walk).filter((f) => f.endsWith('.ts'));
+  let checked = 0;
+  const violations: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file);
+    const allowed = LAYERS[from];
+    if (!allowed) {
+      violations.push(`${relative(ROOT, file)}: layer "${from}" has no row in LAYERS`);
+      continue;
+    }
+    for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+      checked++;
+      const target = resolveImport(file, spec);
+      if (!target) {
+        violations.push(`${relative(ROOT, file)}: cannot resolve ${spec}`);
+        continue;
+      }
+      const to = layerOf(target);
+      if (to !== from && !allowed.includes(to)) violations.push(`${relative(ROOT, file)} (${from}) imports ${spec} (${to})`);
+    }
+  }
+  return { checked, violations };
+}
+
 describe('project structure', () => {
+  it('stacks the layers: every import of every file of server/src (and client/src) goes to its own layer or one LAYERS allows', () => {
+    const { checked, violations } = layerViolations();
+    assert.ok(checked > 300, `only ${checked} imports checked`);
+    assert.deepEqual(violations, []);
+    const folders = readdirSync(SRC).filter((n) => statSync(join(SRC, n)).isDirectory() || n.endsWith('.ts'));
+    assert.deepEqual(folders.filter((n) => !(n in LAYERS)), [], 'a folder of server/src without a row in LAYERS');
+  });
+
   it('keeps the analysis core free of editor, LSP and Node imports, also through the files it imports', () => {
     const offenders: string[] = [];
     const seen = new Set<string>();
@@ -37,16 +121,13 @@ describe('project structure', () => {
         }
       }
     };
-    for (const file of CORE.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))) visit(file, '');
+    for (const file of CORE.map((d) => join(SRC, d)).flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.cases.ts'))) visit(file, '');
     assert.ok(seen.size > 30, `only ${seen.size} files visited`);
     assert.deepEqual(offenders, []);
   });
 
   it('keeps case tables as data beside their rules: they import only from server/src/rules, and no product file imports them', () => {
     const rules = join(ROOT, 'server/src/rules');
-    // Import and export statements at the start of a line, and require()/import() calls (not the word "import" in a string).
-    const importsOf = (file: string) =>
-      [...readFileSync(file, 'utf8').matchAll(/^(?:import\b[^'";]*?|export\b[^'";]*?\bfrom\s*)['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]);
     const tables = readdirSync(rules).filter((f) => f.endsWith('.cases.ts')).map((f) => join(rules, f));
     assert.ok(tables.length >= 4, `only ${tables.length} case tables found`);
     const outside = tables.flatMap((file) =>

@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import type { AnalysisOptions } from '../rules/options';
 import { VERSION } from '../version';
 import type { Candidate, FileResult } from './fileCheck';
-import { errorCode } from './walk';
+import { errorCode } from '../fs/errors';
 
 export const DEFAULT_CACHE_FILE = '.microvm-lint-cache';
 /** What an entry holds; a cache of another shape (before summaries, with "Ignore" fixes, without metadata or MAC settings) is started afresh. */

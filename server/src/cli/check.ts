@@ -10,7 +10,9 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileStat, type FileStat, type ResultCache } from './cache';
 import { checkFile, type Candidate, type FileResult } from './fileCheck';
-import { collectNixFiles, errorCode, NamedPathError, type IgnoreRules } from './walk';
+import { errorCode } from '../fs/errors';
+import type { ConfigLookup } from '../fs/configFiles';
+import { collectNixFiles, NamedPathError } from '../fs/walk';
 
 export interface FileFindings {
   file: string;
@@ -37,10 +39,8 @@ export interface Selection {
   filesChecked: number;
 }
 
-/** The options for each file: one set for all, or per file (the nearest configuration file). */
-export type OptionsSource =
-  | AnalysisOptions
-  | { optionsFor(absFile: string): AnalysisOptions; ignoresAt?: (dir: string, nearest: boolean) => IgnoreRules[]; noteListed?: (dir: string) => void };
+/** The options for each file: one set for all, or per file from the configuration files (cli/configs.ts), whose `ignore` globs the walk applies. */
+export type OptionsSource = AnalysisOptions | (ConfigLookup & { optionsFor(absFile: string): AnalysisOptions });
 
 /**
  * Walks `paths` and keeps the files that may have a finding; the others are
@@ -53,7 +53,7 @@ export type OptionsSource =
  */
 export function selectFiles(paths: readonly string[], source: OptionsSource = DEFAULT_OPTIONS, onCandidate?: (c: Candidate) => void, cache?: ResultCache): Selection {
   const perFile = 'optionsFor' in source ? source : undefined;
-  const { files, warnings, named } = collectNixFiles(paths, perFile?.ignoresAt, perFile?.noteListed);
+  const { files, warnings, named } = collectNixFiles(paths, perFile);
   const candidates: Selection['candidates'] = [];
   const dropped: string[] = [];
   const reader = new FileReader();

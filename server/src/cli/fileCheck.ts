@@ -11,7 +11,7 @@ import type { AnalysisOptions } from '../rules/options';
 import type { FileStat } from './cache';
 import type { Finding } from '../rules/rule';
 import { factsOf } from '../workspace/fileFacts';
-import type { WorkspaceContext } from '../workspace/links';
+import type { WorkspaceContext } from '../rules/workspaceContext';
 import type { FileSummary } from '../workspace/summary';
 
 export interface FileResult {

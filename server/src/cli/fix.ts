@@ -17,7 +17,7 @@ import { nonOverlappingPreferredEdits, preferredFix, syntaxProblems } from '../r
 import type { AnalysisOptions } from '../rules/options';
 import { applyEdits, type TextEdit } from '../text/edits';
 import { LineIndex } from '../text/lineIndex';
-import { errorCode } from './walk';
+import { errorCode } from '../fs/errors';
 
 /** ESLint's MAX_AUTOFIX_PASSES: enough for fixes that unblock each other, a stop for fixes that never settle. */
 export const MAX_FIX_PASSES = 10;

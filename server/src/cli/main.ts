@@ -9,14 +9,16 @@ import { RULES } from '../rules/index';
 import { DEFAULT_OPTIONS, isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
 import { join, resolve } from 'node:path';
-import { readParserWasm } from '../node/wasm';
+import { readParserWasm } from '../fs/wasm';
 import { VERSION } from '../version';
 import { failsAt, formatJson, formatText, resultOf, selectFiles, type CheckResult, type Selection } from './check';
 import { withCrossFile } from './crossFile';
 import { formatGithub } from './formats/github';
 import { formatSarif } from './formats/sarif';
-import { errorCode, NamedPathError } from './walk';
-import { ConfigError, Configs } from './configs';
+import { errorCode } from '../fs/errors';
+import { ConfigError } from '../fs/configFiles';
+import { NamedPathError } from '../fs/walk';
+import { Configs } from './configs';
 import { parseRuleFlag } from '../config/configFile';
 import { Progress } from './progress';
 import { fixFiles } from './fix';
@@ -72,7 +74,7 @@ async function check(args: string[]): Promise<number> {
   }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${values.jobs}"`);
-  const configs = new Configs(DEFAULT_OPTIONS, { ...(mode ? { preferredMode: mode } : {}), rules });
+  const configs = new Configs({ ...(mode ? { preferredMode: mode } : {}), rules });
   const progress = new Progress(process.stderr);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const cache = values.cache ? new ResultCache(values['cache-location']) : undefined;

@@ -4,7 +4,7 @@
  * FileResults out, in the order they came (see pool.ts for the protocol).
  */
 import { parentPort } from 'node:worker_threads';
-import { readParserWasm } from '../node/wasm';
+import { readParserWasm } from '../fs/wasm';
 import { NixParser } from '../parse/nixParser';
 import { checkFile } from './fileCheck';
 import type { Batch, BatchReply } from './pool';

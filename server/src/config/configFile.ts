@@ -2,8 +2,10 @@
  * `microvm-lint.json`, the project's configuration file: rule levels,
  * the preferred macvtap mode, and globs of files not to check. It is data,
  * never code (safe in untrusted workspaces). Read by the CLI and the
- * server; editor settings and `--rule` flags apply on top of it. Pure: the
- * caller reads the file (Node: fs; web: the client sends it).
+ * server; what each file means for a checked file (the nearest one's levels
+ * and mode, under what the user set; every enclosing one's `ignore`) is
+ * resolve.ts's rule. Pure: the caller reads the file (Node: fs; web: the
+ * client sends it).
  */
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
 import { ruleByCode } from '../rules/index';

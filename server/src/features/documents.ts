@@ -9,7 +9,8 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { AttrSetCache, buildModel, type FileRole, type Model } from '../model';
 import { edgesOf } from '../workspace/fileFacts';
-import { contextKey, type WorkspaceContext } from '../workspace/links';
+import type { WorkspaceContext } from '../rules/workspaceContext';
+import { contextKey } from '../workspace/links';
 import { summarize, type FileSummary } from '../workspace/summary';
 import { updateModel, type TextChange } from '../model/incremental';
 import type { NixParser } from '../parse/nixParser';

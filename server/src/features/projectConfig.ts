@@ -1,87 +1,98 @@
 /**
- * The project's `microvm-lint.json` for each document, read through the
- * host (Node: the disk; web: the client), parsed once and kept until the
- * client reports a change of such a file. Editor settings apply on top:
- * a rule level other than "default", and a preferred mode other than the
- * default one, win over the file.
+ * The project's `microvm-lint.json` files for each document, read through
+ * the host (Node: the disk; web: the client), parsed once and kept until the
+ * client reports a change of such a file. What they mean is
+ * config/resolve.ts's rule, the CLI's too: the nearest file's rules and
+ * preferred mode under the settings the user set, and the `ignore` globs of
+ * every enclosing file.
  */
-import ignore, { type Ignore } from 'ignore';
-import { EMPTY_CONFIG, parseConfig, type ProjectConfig } from '../config/configFile';
+import { CONFIG_FILE_NAME, parseConfig, type ProjectConfig } from '../config/configFile';
+import { isIgnored, type LocatedConfig } from '../config/resolve';
 import type { ConfigFileText } from '../protocol';
-import type { AnalysisOptions } from '../rules/options';
-import { DEFAULT_SETTINGS } from './settings';
-import type { ResolvedSettings } from './settingsCache';
 
-/** Finds the configuration file for a document URI; undefined when there is none. */
+/** Finds the configuration file nearest to a document URI (in its folder or above); undefined when there is none. */
 export type ConfigFinder = (documentUri: string) => Promise<ConfigFileText | undefined>;
 
 export class ProjectConfigs {
-  private readonly perDocument = new Map<string, Promise<ProjectConfig>>(); // by folder URI
-  /** Where each configuration file is (its `ignore` globs are relative to that folder), with the globs compiled once. */
-  private readonly located = new WeakMap<ProjectConfig, { base: string; matcher: Ignore }>();
-  private readonly merged = new WeakMap<ResolvedSettings, WeakMap<ProjectConfig, AnalysisOptions>>();
+  /** By folder URI (ending with '/'): the configuration files at or above it, outermost first. */
+  private readonly chains = new Map<string, Promise<readonly LocatedConfig[]>>();
+  /** Each file parsed once per text (one object per file: analyses are cached by the options made from it). */
+  private readonly parsed = new Map<string, { text: string; config: ProjectConfig }>();
 
   constructor(
     private readonly find: ConfigFinder | undefined,
     private readonly warn: (message: string) => void,
   ) {}
 
-  forDocument(uri: string): Promise<ProjectConfig> {
-    if (!this.find) return Promise.resolve(EMPTY_CONFIG);
-    // The nearest file depends only on the folder: the files of one folder (the workspace index reads thousands) share one lookup.
-    const folder = uri.slice(0, uri.lastIndexOf('/') + 1) || uri;
-    let pending = this.perDocument.get(folder);
-    if (!pending) {
-      pending = this.find(uri).then(
-        (file) => {
-          if (!file) return EMPTY_CONFIG;
-          const { config, problems } = parseConfig(file.text);
-          for (const p of problems) this.warn(`${file.uri}: ${p} (ignored)`);
-          if (config.ignore.length > 0) this.located.set(config, { base: file.uri.slice(0, file.uri.lastIndexOf('/') + 1), matcher: ignore().add([...config.ignore]) });
-          return config;
-        },
-        (e: unknown) => {
-          this.warn(`cannot read microvm-lint.json for ${uri}: ${String(e)}`);
-          return EMPTY_CONFIG;
-        },
-      );
-      this.perDocument.set(folder, pending);
-    }
-    return pending;
+  /** The configuration files enclosing a document, outermost first (the nearest is the last). */
+  enclosing(uri: string): Promise<readonly LocatedConfig[]> {
+    // The files depend only on the folder: the files of one folder (the workspace index reads thousands) share one lookup.
+    return this.chainAt(uri.slice(0, uri.lastIndexOf('/') + 1) || uri);
   }
 
-  /** The document is matched by the `ignore` globs of its configuration file (relative to that file's folder). */
+  /** The nearest configuration file's contents, if there is one. */
+  async nearest(uri: string): Promise<ProjectConfig | undefined> {
+    return (await this.enclosing(uri)).at(-1)?.config;
+  }
+
+  /** The document is left out by the `ignore` globs of an enclosing configuration file. */
   async ignores(uri: string): Promise<boolean> {
-    const where = this.located.get(await this.forDocument(uri));
-    if (!where || !uri.startsWith(where.base)) return false;
-    let rel: string;
-    try {
-      rel = decodeURIComponent(uri.slice(where.base.length));
-    } catch {
-      return false;
-    }
-    return rel !== '' && where.matcher.ignores(rel);
+    const path = decoded(uri);
+    return path !== undefined && isIgnored(await this.enclosing(uri), path);
   }
 
   /** A configuration file changed, appeared or went away: read again on next use. */
   clear(): void {
-    this.perDocument.clear();
+    this.chains.clear();
+    this.parsed.clear();
   }
 
-  /** The options for a document: the file, then the editor settings. Same inputs, same object (analyses are cached by it). */
-  options(settings: ResolvedSettings, config: ProjectConfig): AnalysisOptions {
-    if (config === EMPTY_CONFIG) return settings.options;
-    let byConfig = this.merged.get(settings);
-    if (!byConfig) this.merged.set(settings, (byConfig = new WeakMap()));
-    let options = byConfig.get(config);
-    if (!options) {
-      const editorMode = settings.settings.preferredMode;
-      options = {
-        preferredMode: editorMode !== DEFAULT_SETTINGS.preferredMode ? editorMode : (config.preferredMode ?? editorMode),
-        severities: { ...config.rules, ...settings.options.severities },
-      };
-      byConfig.set(config, options);
+  private chainAt(folder: string): Promise<readonly LocatedConfig[]> {
+    if (!this.find) return Promise.resolve([]);
+    let pending = this.chains.get(folder);
+    if (!pending) {
+      // The finder looks in the folder of the URI it is given, then above.
+      pending = this.find(folder + CONFIG_FILE_NAME).then(
+        async (file): Promise<readonly LocatedConfig[]> => {
+          if (!file) return [];
+          const base = file.uri.slice(0, file.uri.lastIndexOf('/') + 1);
+          const located = decoded(base);
+          const parent = parentFolder(base);
+          const outer = parent !== undefined ? await this.chainAt(parent) : [];
+          return located === undefined ? outer : [...outer, { folder: located, config: this.parse(file) }];
+        },
+        (e: unknown) => {
+          this.warn(`cannot read ${CONFIG_FILE_NAME} for ${folder}: ${String(e)}`);
+          return [];
+        },
+      );
+      this.chains.set(folder, pending);
     }
-    return options;
+    return pending;
+  }
+
+  private parse(file: ConfigFileText): ProjectConfig {
+    const known = this.parsed.get(file.uri);
+    if (known?.text === file.text) return known.config;
+    const { config, problems } = parseConfig(file.text);
+    for (const p of problems) this.warn(`${file.uri}: ${p} (ignored)`);
+    this.parsed.set(file.uri, { text: file.text, config });
+    return config;
+  }
+}
+
+/** The folder above a folder URI (both ending with '/'); none above the root of its scheme. */
+function parentFolder(folder: string): string | undefined {
+  const cut = folder.lastIndexOf('/', folder.length - 2);
+  const parent = cut < 0 ? '' : folder.slice(0, cut + 1);
+  return parent === '' || parent.endsWith('//') ? undefined : parent;
+}
+
+/** URIs compared as decoded text: a client and the host may escape the same path differently. */
+function decoded(uri: string): string | undefined {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return undefined;
   }
 }

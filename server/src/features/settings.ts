@@ -2,10 +2,20 @@
  * The server's settings (`microvmLint.*`): one schema with defaults, from
  * which the type is inferred. A bad value is reported and dropped alone;
  * the other settings still apply.
+ *
+ * The rule levels and the preferred mode the user set win over
+ * microvm-lint.json (config/resolve.ts), even when they equal the default;
+ * a level "default" is not set. So a client sends only what the user set:
+ * VS Code's client reports the settings `inspect()` shows set by the user,
+ * workspace or folder (client/src/explicitSettings.ts); Neovim and others
+ * send what the user wrote. A client that sends every setting, defaults
+ * included, cannot say which ones the user set: from it, a preferred mode
+ * equal to the default counts as not set.
  */
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
+import type { UserOptions } from '../config/resolve';
 import { ruleByCode } from '../rules/index';
-import { isMacvtapMode, type AnalysisOptions } from '../rules/options';
+import { DEFAULT_OPTIONS, isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
 
 export const RULE_LEVELS = ['default', 'error', 'warning', 'information', 'hint', 'off'] as const;
@@ -16,8 +26,8 @@ export const SETTINGS_SCHEMA = {
   'macvtap.preferredMode': {
     type: 'string',
     enum: MACVTAP_MODES,
-    default: 'vepa' as MacvtapMode,
-    description: 'The macvtap mode that the preferred quick fix ("Auto Fix", fix all) inserts.',
+    default: DEFAULT_OPTIONS.preferredMode,
+    description: 'The macvtap mode that the preferred quick fix ("Auto Fix", fix all) inserts. Once set, it wins over the preferredMode of microvm-lint.json.',
   },
   maxFileSize: {
     type: 'number',
@@ -27,7 +37,7 @@ export const SETTINGS_SCHEMA = {
   rules: {
     type: 'object',
     default: {} as Record<string, RuleLevel>,
-    description: 'Severity per rule code ("error", "warning", "information", "hint", "off" or "default").',
+    description: 'Severity per rule code ("error", "warning", "information", "hint", "off" or "default"). A level other than "default" wins over microvm-lint.json.',
   },
   'workspace.maxFiles': {
     type: 'number',
@@ -38,7 +48,8 @@ export const SETTINGS_SCHEMA = {
 
 export interface Settings {
   enable: boolean;
-  preferredMode: MacvtapMode;
+  /** Absent: the user did not set it (the nearest microvm-lint.json's, else the default, applies). */
+  preferredMode?: MacvtapMode;
   /** In UTF-8 bytes. */
   maxFileSize: number;
   rules: Readonly<Record<string, RuleLevel>>;
@@ -47,7 +58,6 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   enable: SETTINGS_SCHEMA.enable.default,
-  preferredMode: SETTINGS_SCHEMA['macvtap.preferredMode'].default,
   maxFileSize: SETTINGS_SCHEMA.maxFileSize.default,
   rules: SETTINGS_SCHEMA.rules.default,
   workspaceMaxFiles: SETTINGS_SCHEMA['workspace.maxFiles'].default,
@@ -65,7 +75,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     if (typeof enable === 'boolean') settings.enable = enable;
     else problems.push('microvmLint.enable: expected true or false');
   }
-  const mode = isObject(obj.macvtap) ? obj.macvtap.preferredMode : obj['macvtap.preferredMode'];
+  const mode = valueOf(obj, 'macvtap.preferredMode');
   if (mode !== undefined) {
     if (typeof mode === 'string' && isMacvtapMode(mode)) settings.preferredMode = mode;
     else problems.push(`microvmLint.macvtap.preferredMode: expected one of ${MACVTAP_MODES.join(', ')}`);
@@ -88,18 +98,29 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       settings.rules = rules;
     }
   }
-  const maxFiles = isObject(obj.workspace) ? obj.workspace.maxFiles : obj['workspace.maxFiles'];
+  const maxFiles = valueOf(obj, 'workspace.maxFiles');
   if (maxFiles !== undefined) {
     if (typeof maxFiles === 'number' && Number.isInteger(maxFiles) && maxFiles >= 0) settings.workspaceMaxFiles = maxFiles;
     else problems.push('microvmLint.workspace.maxFiles: expected a whole number, 0 or more');
   }
+  const sentAll = Object.keys(SETTINGS_SCHEMA).every((key) => valueOf(obj, key) !== undefined);
+  if (sentAll && settings.preferredMode === SETTINGS_SCHEMA['macvtap.preferredMode'].default) delete settings.preferredMode;
   return { settings, problems };
 }
 
-export function analysisOptions(settings: Settings): AnalysisOptions {
-  const severities: Record<string, Severity | 'off'> = {};
-  for (const [code, level] of Object.entries(settings.rules)) if (level !== 'default') severities[code] = level;
-  return { preferredMode: settings.preferredMode, severities };
+/** What the user set, for config/resolve.ts: a rule at "default" is not set. */
+export function userOptions(settings: Settings): UserOptions {
+  const rules: Record<string, Severity | 'off'> = {};
+  for (const [code, level] of Object.entries(settings.rules)) if (level !== 'default') rules[code] = level;
+  return { ...(settings.preferredMode !== undefined ? { preferredMode: settings.preferredMode } : {}), rules };
+}
+
+/** A setting as sent: nested (`macvtap: { preferredMode }`) or with a dotted key. */
+function valueOf(obj: Record<string, unknown>, key: string): unknown {
+  const dot = key.indexOf('.');
+  if (dot < 0) return obj[key];
+  const outer = obj[key.slice(0, dot)];
+  return isObject(outer) ? outer[key.slice(dot + 1)] : obj[key];
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -5,12 +5,13 @@
  * initialization options carried.
  */
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
-import type { AnalysisOptions } from '../rules/options';
-import { analysisOptions, parseSettings, type Settings } from './settings';
+import type { UserOptions } from '../config/resolve';
+import { parseSettings, userOptions, type Settings } from './settings';
 
 export interface ResolvedSettings {
   settings: Settings;
-  options: AnalysisOptions;
+  /** The rule levels and preferred mode the user set: they win over microvm-lint.json. */
+  user: UserOptions;
 }
 
 export class SettingsCache {
@@ -62,5 +63,5 @@ export class SettingsCache {
 function resolve(raw: unknown, warn: (m: string) => void): ResolvedSettings {
   const { settings, problems } = parseSettings(raw);
   problems.forEach(warn);
-  return { settings, options: analysisOptions(settings) };
+  return { settings, user: userOptions(settings) };
 }

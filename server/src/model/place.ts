@@ -10,7 +10,7 @@
  * the names are read top-down, resetting the path at every module boundary.
  */
 import type { SyntaxNode } from '../parse/syntax-types';
-import { attrName, unparenthesize, type Span } from '../parse/syntax';
+import { attrName, plainPathAt, unparenthesize, type Span } from '../parse/syntax';
 
 export interface Owner {
   /** Stable within one analysis: "file", "flake:<name>", "vm:<host>/<name>" or "vm@<offset>". */
@@ -297,9 +297,8 @@ function isField(parent: SyntaxNode, field: string, child: SyntaxNode): boolean 
 export function bindingNames(binding: SyntaxNode, source?: string): string[] {
   if (source !== undefined) {
     // A binding starts with its path: `a.b.c =` read from the source, no call into the tree.
-    PLAIN_PATH.lastIndex = binding.startIndex;
-    const m = PLAIN_PATH.exec(source);
-    if (m) return m[1].split('.');
+    const plain = plainPathAt(source, binding.startIndex);
+    if (plain) return plain;
   }
   const attrpath = binding.childForFieldName('attrpath');
   // Plain identifiers (almost every path): one read of the text instead of one per element.
@@ -309,8 +308,6 @@ export function bindingNames(binding: SyntaxNode, source?: string): string[] {
   for (let i = 0; attrpath && i < attrpath.namedChildCount; i++) names.push(attrName(attrpath.namedChild(i)!) ?? '*');
   return names;
 }
-
-const PLAIN_PATH = /([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)[ \t]*=(?!=)/y;
 
 /** `f a b` -> the function's name ("f", or the last part of `lib.f`) and its arguments in order. */
 export function callHead(apply: SyntaxNode): { name?: string; fn: SyntaxNode; args: SyntaxNode[] } {

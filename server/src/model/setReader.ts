@@ -6,6 +6,7 @@
  * those of the node-by-node reader in attrsets.ts (a test compares the two).
  */
 import type { Language } from 'web-tree-sitter';
+import { plainPathAt } from '../parse/syntax';
 import type { SyntaxNode } from '../parse/syntax-types';
 import type { AttrSet, Binding, Inherit, Span, Value } from './attrsets';
 
@@ -18,8 +19,6 @@ export const MAX_SET_DEPTH = 64;
 
 type TreeCursor = ReturnType<SyntaxNode['walk']>;
 
-/** A binding's path of plain names followed by `=` (place.ts's bindingNames reads paths the same way). */
-const PLAIN_PATH = /([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)[ \t]*=(?!=)/y;
 /** What makes a "..." string more than its text: escapes, interpolation, `$`, a quote. */
 const SPECIAL_IN_STRING = /[\\$"]/;
 
@@ -144,10 +143,8 @@ class Reader {
 
   /** The names and their spans of a binding at `start` written `a.b.c =` (no spaces or comments inside the path). */
   private plainPath(start: number): { path: string[]; keys: Span[] } | undefined {
-    PLAIN_PATH.lastIndex = start;
-    const m = PLAIN_PATH.exec(this.text);
-    if (!m) return undefined;
-    const path = m[1].split('.');
+    const path = plainPathAt(this.text, start);
+    if (!path) return undefined;
     const keys: Span[] = [];
     let at = start;
     for (const name of path) {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '../config/configFile';
 import type { ConfigFinder } from '../features/projectConfig';
+import { isNotFound } from '../fs/errors';
 
 export const findConfigOnDisk: ConfigFinder = async (documentUri) => {
   if (!documentUri.startsWith('file:')) return undefined; // an unsaved or virtual document: no folder to look in
@@ -12,8 +13,7 @@ export const findConfigOnDisk: ConfigFinder = async (documentUri) => {
     try {
       return { uri: pathToFileURL(path).href, text: await readFile(path, 'utf8') };
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      if (!isNotFound(e)) throw e;
     }
     if (dirname(dir) === dir) return undefined;
   }

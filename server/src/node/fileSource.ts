@@ -1,15 +1,15 @@
 /**
  * The desktop server's files: the workspace folders walked on disk with the
- * CLI's walker (`.git`, `node_modules`, `result*`, `.direnv`, `.gitignore`
- * and the configuration's `ignore` skipped), minus `files.exclude`.
+ * walker the CLI uses (`.git`, `node_modules`, `result*`, `.direnv`, `.gitignore`
+ * and the `ignore` globs of every enclosing microvm-lint.json skipped), minus
+ * `files.exclude`.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ignore from 'ignore';
-import { Configs } from '../cli/configs';
-import { collectNixFiles } from '../cli/walk';
-import { DEFAULT_OPTIONS } from '../rules/options';
+import { ConfigFiles } from '../fs/configFiles';
+import { collectNixFiles } from '../fs/walk';
 import { withoutBom } from '../text/bom';
 import type { FileSource } from '../workspace/fileSource';
 
@@ -18,15 +18,8 @@ export function nodeFileSource(exclude: () => Promise<string[]> = async () => []
   return {
     async list(folders, max) {
       const paths = folders.filter((f) => f.startsWith('file:')).map((f) => fileURLToPath(f));
-      const configs = new Configs(DEFAULT_OPTIONS, { rules: {} });
-      const ignoresAt = (dir: string, nearest: boolean) => {
-        try {
-          return configs.ignoresAt(dir, nearest);
-        } catch {
-          return []; // an unreadable or invalid microvm-lint.json: the server reports it where it reads it for options
-        }
-      };
-      const { files } = collectNixFiles(paths, ignoresAt, configs.noteListed);
+      // Lenient: an unreadable or invalid microvm-lint.json is reported where the server reads it for a document.
+      const { files } = collectNixFiles(paths, new ConfigFiles(false));
       const excluded = ignore().add(await exclude());
       const kept = files.filter((file) => {
         const folder = paths.find((p) => !relative(p, file).startsWith('..'));
@@ -47,3 +40,4 @@ export function nodeFileSource(exclude: () => Promise<string[]> = async () => []
     },
   };
 }
+

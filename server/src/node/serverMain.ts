@@ -3,7 +3,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { nodeFileSource } from './fileSource';
 import { startServer } from '../server';
 import { ServerProcessRequest } from '../serverStatus';
-import { readParserWasm, WASM_DIR_ENV } from './wasm';
+import { readParserWasm, WASM_DIR_ENV } from '../fs/wasm';
 import { findConfigOnDisk } from './configFinder';
 
 /** Starts the server on the transport named in argv (--stdio, --node-ipc, --socket=N). */

@@ -8,6 +8,19 @@ export interface Span {
 
 export const spanOf = (n: SyntaxNode): Span => ({ start: n.startIndex, end: n.endIndex });
 
+const PLAIN_PATH = /([A-Za-z_][\w'-]*(?:\.[A-Za-z_][\w'-]*)*)[ \t]*=(?!=)/y;
+
+/**
+ * The names of a binding at `start` written as plain names followed by `=`
+ * (`a.b.c =`, no spaces or comments inside the path), read from the text
+ * without a call into the tree; undefined for any other spelling.
+ */
+export function plainPathAt(text: string, start: number): string[] | undefined {
+  PLAIN_PATH.lastIndex = start;
+  const m = PLAIN_PATH.exec(text);
+  return m ? m[1].split('.') : undefined;
+}
+
 export interface StringLiteral {
   value: string;
   /** The characters between the quotes. */

@@ -3,7 +3,7 @@
  * same way by the language server, the CLI and the tests.
  */
 import { buildModel, type AttrSetCache, type Hypervisor, type Model, type Vm } from '../model';
-import type { WorkspaceContext } from '../workspace/links';
+import type { WorkspaceContext } from './workspaceContext';
 import { readDirectives } from '../model/directives';
 import type { Tree } from '../parse/syntax-types';
 import { LineIndex } from '../text/lineIndex';

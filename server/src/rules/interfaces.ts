@@ -13,9 +13,9 @@ import { INTERFACE_TYPES, type InterfaceType } from '../knowledge/macvtapModes';
 import type { Binding, InterfaceDecl, Lookup, Span, Value } from '../model';
 import { closest } from './closest';
 import { insertBinding, removeBinding } from './layout';
+import { fileLabel, listOf, who } from './names';
 import { defineRule, type Fix, type RelatedSpan, type RuleContext } from './rule';
-import { fileLabel } from '../workspace/fileLabel';
-import { isHostDevice, type ExternalInterface } from '../workspace/links';
+import { isHostDevice, type ExternalInterface } from './workspaceContext';
 
 const TYPE_LIST = INTERFACE_TYPES.join(', ');
 
@@ -25,13 +25,6 @@ const isInterfaceType = (t: string): t is InterfaceType => (INTERFACE_TYPES as r
 
 function literal(l: Lookup): StringValue | undefined {
   return l.found === 'binding' && l.value.kind === 'string' ? l.value : undefined;
-}
-
-/** `Interface "vm-a"`, else `This tap interface` (when the message does not say the type itself), else `This interface`. */
-function who(i: InterfaceDecl, withType = true): string {
-  const id = literal(i.id);
-  if (id) return `Interface "${id.value}"`;
-  return withType && i.type !== undefined && isInterfaceType(i.type) ? `This ${i.type} interface` : 'This interface';
 }
 
 /** `VM "db"`, or `this VM` where the file does not name it. */
@@ -47,9 +40,6 @@ function knownType(i: InterfaceDecl): { type: InterfaceType; span: Span } | unde
   const v = i.typeBinding?.value;
   return v?.kind === 'string' && isInterfaceType(v.value) ? { type: v.value, span: v.span } : undefined;
 }
-
-/** "tap", "tap and macvtap", "user, tap and macvtap". */
-const listOf = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 export const interfaceTypeInvalid = defineRule({
   family: 'interfaces',
@@ -195,8 +185,7 @@ function externalVmName(e: ExternalInterface): string {
 
 /** The same id on `a` and `b` is a conflict: one VM, or host devices of VMs sharing a host; and both can be there at once. */
 function clash(a: InterfaceDecl, b: InterfaceDecl): boolean {
-  const hostDevice = (i: InterfaceDecl) => i.type === 'tap' || i.type === 'macvtap';
-  const sameHost = a.vm.host !== undefined && a.vm.host === b.vm.host && hostDevice(a) && hostDevice(b);
+  const sameHost = a.vm.host !== undefined && a.vm.host === b.vm.host && isHostDevice(a.type) && isHostDevice(b.type);
   return (a.vm.key === b.vm.key || sameHost) && together(a, b);
 }
 

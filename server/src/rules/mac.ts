@@ -10,10 +10,9 @@
 import { colons, generateMac, NOTATION_NAMES, parseMac, whyNotMac, type ParsedMac } from '../knowledge/mac';
 import type { InterfaceDecl, Model, Span } from '../model';
 import { removeBinding } from './layout';
+import { fileLabel, listOf } from './names';
 import { defineRule, type Fix, type RuleContext } from './rule';
-import { fileLabel } from '../workspace/fileLabel';
-import type { ExternalInterface, WorkspaceContext } from '../workspace/links';
-import { idSource } from '../workspace/summary';
+import { idSource, sameInterface, type ExternalInterface, type WorkspaceContext } from './workspaceContext';
 
 /** An interface whose `mac` is a literal string, with what that string says. */
 interface LiteralMac {
@@ -69,7 +68,7 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined, tex
   }
   const external = new Map<LiteralMac, readonly ExternalInterface[]>();
   for (const m of judged) {
-    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(m, e, text));
+    const elsewhere = m.parsed && workspace?.macs.get(m.parsed.canonical)?.filter((e) => !sameInterface(idFacts(m.i, text), e));
     if (elsewhere && elsewhere.length > 0) external.set(m, elsewhere);
   }
   // One plan for the whole file, in source order, so that applying every
@@ -95,19 +94,19 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined, tex
 }
 
 /**
- * An interface in another file taken for the same one: the same literal id
- * (or the same id expression) and MAC. In one VM that is a variant; in two standalone files it is
- * most likely one guest written twice (a before/after copy, one guest for
- * two hosts), and a copy that kept both id and MAC clashes on its id where
- * the host is known (interface-id-duplicate). Not reported: no noise.
+ * What identifies the interface across files (workspaceContext.ts's sameInterface): an
+ * interface in another file with the same literal id (or the same id expression) and MAC is
+ * taken for the same one. In one VM that is a variant; in two standalone files it is most
+ * likely one guest written twice (a before/after copy, one guest for two hosts), and a copy
+ * that kept both id and MAC clashes on its id where the host is known
+ * (interface-id-duplicate). Not reported: no noise.
  */
-function sameInterface(m: LiteralMac, e: ExternalInterface, text: string): boolean {
-  const id = m.i.id;
-  if (id.found !== 'binding') return false;
-  if (id.value.kind === 'string') return e.id?.value === id.value.value;
+function idFacts(i: InterfaceDecl, text: string): { id?: { value: string }; idText?: string } {
+  if (i.id.found !== 'binding') return {};
+  if (i.id.value.kind === 'string') return { id: { value: i.id.value.value } };
   // The same expression (`id = tapInterface;` in a copy of the file): as sure as the literal case.
-  const source = idSource(text, id.value.span);
-  return source !== undefined && e.idText === source;
+  const idText = idSource(text, i.id.value.span);
+  return idText !== undefined ? { idText } : {};
 }
 
 /**
@@ -148,11 +147,6 @@ function describe(i: InterfaceDecl, from: InterfaceDecl): string {
   const vm = i.vm.key !== from.vm.key && i.vm.name !== undefined ? ` of VM "${i.vm.name}"` : '';
   if (i.id.found === 'binding' && i.id.value.kind === 'string') return `interface "${i.id.value.value}"${vm}`;
   return vm ? `an interface${vm}` : 'another interface';
-}
-
-/** "a", "a and b", "a, b and c". */
-function listOf(items: string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 const PASSED_ON = 'microvm.nix passes the MAC unchanged to the hypervisor and, for macvtap, to `ip link add ... address`';

@@ -8,14 +8,10 @@ import type { Binding, InterfaceDecl } from '../model';
 import { closest } from './closest';
 import { isMacvtapMode } from './options';
 import { insertBinding } from './layout';
+import { who } from './names';
 import { defineRule, type Fix, type RuleContext } from './rule';
 
 const MODE_LIST = MACVTAP_MODES.join(', ');
-
-/** "Interface "vm-a"" when the id is a literal, else "This interface". */
-function who(i: InterfaceDecl): string {
-  return i.id.found === 'binding' && i.id.value.kind === 'string' ? `Interface "${i.id.value.value}"` : 'This interface';
-}
 
 type MacvtapInterface = InterfaceDecl & { type: 'macvtap'; typeBinding: Binding };
 
@@ -67,9 +63,9 @@ export const macvtapModeMissing = defineRule({
     for (const i of macvtapInterfaces(ctx)) {
       const fixes = () => setModeFixes(ctx, i, ctx.options.preferredMode);
       if (i.mode.found === 'binding' && i.mode.value.kind === 'null') {
-        report({ span: i.mode.value.span, messageId: 'isNull', data: { who: who(i) }, fixes: fixes() });
+        report({ span: i.mode.value.span, messageId: 'isNull', data: { who: who(i, false) }, fixes: fixes() });
       } else if (i.mode.found === 'absent' && !i.open) {
-        report({ span: i.typeBinding.span, messageId: 'missing', data: { who: who(i) }, fixes: fixes() });
+        report({ span: i.typeBinding.span, messageId: 'missing', data: { who: who(i, false) }, fixes: fixes() });
       }
     }
   },
@@ -118,9 +114,9 @@ export const macvtapLinkMissing = defineRule({
   check(ctx, report) {
     for (const i of macvtapInterfaces(ctx)) {
       if (i.link.found === 'binding' && i.link.value.kind === 'null') {
-        report({ span: i.link.value.span, messageId: 'isNull', data: { who: who(i) } });
+        report({ span: i.link.value.span, messageId: 'isNull', data: { who: who(i, false) } });
       } else if (i.link.found === 'absent' && !i.open) {
-        report({ span: i.typeBinding.span, messageId: 'missing', data: { who: who(i) } });
+        report({ span: i.typeBinding.span, messageId: 'missing', data: { who: who(i, false) } });
       }
     }
   },

@@ -8,8 +8,8 @@ import type { TextEdit } from '../text/edits';
 import type { Model, Span } from '../model';
 import type { Directive } from '../model/directives';
 import type { AnalysisOptions } from './options';
-import type { Range } from '../workspace/summary';
-import type { WorkspaceContext } from '../workspace/links';
+import type { Range } from '../text/lineIndex';
+import type { WorkspaceContext } from './workspaceContext';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

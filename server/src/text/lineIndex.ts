@@ -12,6 +12,12 @@ export interface Position {
   character: number;
 }
 
+/** A range in LSP positions: what findings in other files, and summaries, carry instead of offsets. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
 export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];

@@ -11,7 +11,8 @@ import type { Tree } from '../parse/syntax-types';
 import { analyze, mayHaveFindings, type Analysis } from '../rules/analyze';
 import type { AnalysisOptions } from '../rules/options';
 import { LineIndex } from '../text/lineIndex';
-import { isAlone, type WorkspaceContext } from './links';
+import type { WorkspaceContext } from '../rules/workspaceContext';
+import { isAlone } from './links';
 import { EMPTY_SUMMARY, summarize, type FileSummary } from './summary';
 
 /**

@@ -7,41 +7,8 @@
  * again only when its context changed.
  */
 import type { FileRole } from '../model';
-import type { EdgeSummary, FileSummary, InterfaceSummary, Range } from './summary';
-
-/** A VM (or config) as the whole workspace knows it. */
-export interface GlobalOwner {
-  /** Unique in the workspace: `<uri>#<owner key>` of the file that declares it. */
-  vm: string;
-  /** The host config's global key, for a VM of `microvm.vms`. */
-  host?: string;
-  name?: string;
-  /** A literal hypervisor, from this file or the config that imports it. */
-  hypervisor?: string;
-  /** The import that made this file's own config that VM. */
-  via?: { uri: string; range: Range };
-}
-
-/** An interface in another file: what its file's summary says of it, with the file and the VM as the workspace knows it. */
-export type ExternalInterface = Pick<InterfaceSummary, 'range' | 'type' | 'id' | 'idText' | 'mac'> & {
-  uri: string;
-  owner: GlobalOwner;
-};
-
-export interface WorkspaceContext {
-  role: FileRole;
-  /** Global identity of each owner key of the file. */
-  owners: Readonly<Record<string, GlobalOwner>>;
-  /** Interfaces in other files with a MAC this file declares too, by canonical MAC. */
-  macs: ReadonlyMap<string, readonly ExternalInterface[]>;
-  /** Interfaces in other files of this file's VMs, or host devices of VMs on its hosts, with a literal id. */
-  peers: readonly ExternalInterface[];
-  /**
-   * For each owner key of this file that changes a MAC inside the guest (`macAddress`...)
-   * while its VM declares its interfaces in `microvm.interfaces` in another file: one of them.
-   */
-  declaredElsewhere: Readonly<Record<string, ExternalInterface>>;
-}
+import { isHostDevice, sameInterface, type ExternalInterface, type GlobalOwner, type WorkspaceContext } from '../rules/workspaceContext';
+import type { EdgeSummary, FileSummary } from './summary';
 
 /** A stable text of a context: equal keys, equal findings. */
 export function contextKey(c: WorkspaceContext | undefined): string {
@@ -148,8 +115,7 @@ export class WorkspaceLinks {
       for (const i of summary.interfaces) {
         if (i.mac) {
           // The same id (literal or expression) elsewhere is the same interface written twice (rules/mac.ts): no context.
-          const same = (e: ExternalInterface) => (i.id !== undefined && e.id?.value === i.id.value) || (i.idText !== undefined && e.idText === i.idText);
-          const others = (this.byMac.get(i.mac.canonical) ?? []).filter((e) => e.uri !== uri && !same(e));
+          const others = (this.byMac.get(i.mac.canonical) ?? []).filter((e) => e.uri !== uri && !sameInterface(i, e));
           if (others.length > 0) macs.set(i.mac.canonical, [...new Set([...(macs.get(i.mac.canonical) ?? []), ...others])]);
         }
         if (!i.id) continue;
@@ -178,8 +144,6 @@ export function importTarget(from: string, path: string, exists: (uri: string) =
   const folder = `${url.replace(/\/$/, '')}/default.nix`;
   return exists(folder) ? folder : undefined;
 }
-
-export const isHostDevice = (type: string | undefined) => type === 'tap' || type === 'macvtap';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -8,12 +8,8 @@
 import type { Hypervisor, Model } from '../model';
 import type { ImportEdge } from '../model/imports';
 import { parseMac } from '../knowledge/mac';
-import type { LineIndex, Position } from '../text/lineIndex';
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
+import { idSource, type InterfaceFacts } from '../rules/workspaceContext';
+import type { LineIndex, Range } from '../text/lineIndex';
 
 export interface VmSummary {
   /** The owner key inside the file ("file", "vm:<host>/<name>", ...). */
@@ -28,17 +24,10 @@ export interface VmSummary {
   hypervisor?: string;
 }
 
-export interface InterfaceSummary {
+/** What other files read of an interface (rules/workspaceContext.ts), with its VM in this file and how it was found. */
+export interface InterfaceSummary extends InterfaceFacts {
   /** Owner key of its VM in this file. */
   vm: string;
-  /** The interface's set. */
-  range: Range;
-  type?: string;
-  id?: { value: string; range: Range };
-  /** The id's source text when it is not a literal (`tapInterface`): equal texts in two copies of a file mean the same interface. */
-  idText?: string;
-  /** A literal MAC the MAC rules judge (the set is not merged with others), in canonical form. */
-  mac?: { canonical: string; range: Range };
   by: 'place' | 'shape';
 }
 
@@ -103,9 +92,4 @@ export function summarize(model: Model, edges: readonly ImportEdge[], lines: Lin
     edges: edges.map((e) => ({ kind: e.kind, owner: e.owner.key, path: e.path, range: range(e.span) })),
     macSetters: model.macSetters.map((m) => ({ vm: m.owner, range: range(m.span) })),
   };
-}
-
-/** An id expression's text with its spacing normalised; long ones are not compared. */
-export function idSource(text: string, span: { start: number; end: number }): string | undefined {
-  return span.end - span.start > 200 ? undefined : text.slice(span.start, span.end).replace(/\s+/g, ' ');
 }

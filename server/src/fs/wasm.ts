@@ -1,4 +1,4 @@
-/** Node host: reads the two .wasm files shipped beside the bundle (dist/). */
+/** Node side: reads the two .wasm files shipped beside the bundle (dist/). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParserWasm } from '../parse/nixParser';
