@@ -22,8 +22,11 @@ import type { Candidate, FileResult } from './fileCheck';
 import { errorCode } from '../fs/errors';
 
 export const DEFAULT_CACHE_FILE = '.microvm-lint-cache';
-/** What an entry holds; a cache of another shape (before summaries, with "Ignore" fixes, without metadata or MAC settings) is started afresh. */
-const FORMAT = 4;
+/**
+ * What an entry holds; a cache of another shape (before summaries, with "Ignore" fixes, without metadata
+ * or MAC settings), or whose dropped files a pre-filter blind to escapes chose (`"macvt\ap"`), is started afresh.
+ */
+const FORMAT = 5;
 
 /** What identifies a file's version without reading it (git's index keeps the same). */
 export interface FileStat {

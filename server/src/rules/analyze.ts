@@ -4,6 +4,7 @@
  */
 import { buildModel, type AttrSetCache, type Hypervisor, type Model, type Vm } from '../model';
 import type { WorkspaceContext } from './workspaceContext';
+import { DecodedWords, type RawText } from '../model/decodedWords';
 import { readDirectives } from '../model/directives';
 import type { Tree } from '../parse/syntax-types';
 import { LineIndex } from '../text/lineIndex';
@@ -98,9 +99,12 @@ function runRules(rules: readonly Rule[], context: RuleContext, errors: Analysis
  * Cheap pre-check: a file that mentions neither `interfaces` (the option
  * every place-found interface hangs under), `macvtap` (the shape found
  * anywhere) nor `microvm-lint:` (a suppression comment) cannot produce a
- * finding. Takes raw bytes too (anything with `includes`), so the CLI need
- * not decode files it skips. A test checks it against the full analysis.
+ * finding. "Mentions" as the model reads the file: a word spelt through an
+ * escape (`type = "macvt\ap"`) counts (model/decodedWords.ts). Takes raw
+ * bytes too, so the CLI need not decode files it skips. A test checks it
+ * against the full analysis.
  */
-export function mayHaveFindings(text: { includes(s: string): boolean }): boolean {
-  return text.includes('interfaces') || text.includes('macvtap') || text.includes('microvm-lint:');
+export function mayHaveFindings(text: RawText | DecodedWords): boolean {
+  const words = DecodedWords.of(text);
+  return words.includes('interfaces') || words.includes('macvtap') || words.includes('microvm-lint:');
 }

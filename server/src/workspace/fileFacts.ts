@@ -4,6 +4,7 @@
  * of the other files is applied later, only where there is one).
  */
 import { buildModel, type FileRole, type Model } from '../model';
+import { DecodedWords, type RawText } from '../model/decodedWords';
 import { importEdges, type ImportEdge } from '../model/imports';
 import { PlaceCache } from '../model/place';
 import type { NixParser } from '../parse/nixParser';
@@ -17,15 +18,21 @@ import { EMPTY_SUMMARY, summarize, type FileSummary } from './summary';
 
 /**
  * Could the file matter to the index: findings, a MicroVM option, a literal import inside one, or a
- * guest-side MAC setting (its VM's interfaces may be declared in another file). Takes raw bytes too.
+ * guest-side MAC setting (its VM's interfaces may be declared in another file). Takes raw bytes too;
+ * words spelt through escapes count, as for mayHaveFindings.
  */
-export function mayMatter(text: { includes(s: string): boolean }, role: FileRole): boolean {
-  return role.rootInterfaces === true || mayHaveFindings(text) || text.includes('microvm') || mentionsMacSetter(text);
+export function mayMatter(text: RawText, role: FileRole): boolean {
+  if (role.rootInterfaces === true) return true;
+  const words = DecodedWords.of(text);
+  return mayHaveFindings(words) || words.includes('microvm') || mentionsMacSetter(words);
 }
 
-/** The words of model/macSetters.ts's settings: `macAddress`, `MACAddress`, `ip link set ... address`. */
-function mentionsMacSetter(text: { includes(s: string): boolean }): boolean {
-  return text.includes('macAddress') || text.includes('MACAddress') || text.includes('link set');
+/**
+ * The words of model/macSetters.ts's settings: `macAddress`, `MACAddress`, `ip link set ... address`
+ * (any blanks between the command's words, as the shell splits them: `link` and `address` only).
+ */
+function mentionsMacSetter(words: DecodedWords): boolean {
+  return words.includes('macAddress') || words.includes('MACAddress') || (words.includes('link') && words.includes('address'));
 }
 
 /** The literal imports of a parsed file (none without a relative path in its text). */
