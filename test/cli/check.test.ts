@@ -1,19 +1,11 @@
 /** The `microvm-lint` command as CI runs it: output, exit codes, errors. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/index';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { runCli as run, writeTree } from '../support/cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'microvm-lint-cli-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -115,14 +107,7 @@ const VENDOR_MAC = '{ microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = 
 /** A guest whose MAC is written with dashes: an error (mac-invalid). */
 const DASHED_MAC = '{ microvm.interfaces = [ { type = "tap"; id = "vm-b"; mac = "02-00-00-00-00-02"; } ]; }\n';
 
-function project(name: string, files: Record<string, string>): string {
-  const dir = join(tmp, name);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const project = (name: string, files: Record<string, string>): string => writeTree(join(tmp, name), files);
 
 const codesIn = (stdout: string) => stdout.split('\n').filter((l) => l.includes(' [')).map((l) => `${l.split(':')[0].split('/').pop()} ${/\[([a-z-]+)\]/.exec(l)![1]} ${l.split(': ')[1].split(' ')[0]}`);
 

@@ -106,11 +106,12 @@ const MULTI_FIXED = lf(
   '  };',
   '}',
 );
+/** In document order: one pass. */
 const MULTI_APPLIED = [
-  { code: 'interface-mac-missing', title: `Generate a stable locally administered MAC ("${TAP_MAC}")`, line: 14 },
   { code: 'macvtap-mode-missing', title: 'Set macvtap.mode = "vepa"', line: 6 },
   { code: 'mac-invalid', title: 'Use colons: "02:00:00:00:00:01"', line: 8 },
-].sort((a, b) => a.line - b.line);
+  { code: 'interface-mac-missing', title: `Generate a stable locally administered MAC ("${TAP_MAC}")`, line: 14 },
+];
 
 /** One finding only, mac-not-local, whose "generate" fix is not preferred: fix-all leaves vendor MACs alone. */
 const NO_PREFERRED = lf(
@@ -155,7 +156,7 @@ describe('fixText', () => {
   it('applies every preferred fix and reports each with its line in the input', () => {
     const r = fixedNix(MULTI);
     assert.equal(r.text, MULTI_FIXED);
-    assert.deepEqual([...r.applied].sort((a, b) => a.line - b.line), MULTI_APPLIED);
+    assert.deepEqual(r.applied, MULTI_APPLIED);
     assert.equal(r.passes, 1);
   });
 

@@ -1,6 +1,8 @@
 /**
- * The `sarif` and `github` output formats of `microvm-lint check`, on results
- * of the real analysis: SARIF valid against the official 2.1.0 schema, every
+ * The `sarif` and `github` output formats of `microvm-lint check`, as the
+ * command prints them (the built CLI, run as a user runs it, so the walk,
+ * the workers and the cross-file pass of `main` are in the way): SARIF valid
+ * against the official 2.1.0 schema, every
  * format reporting the same findings at the same places (UTF-16 columns,
  * CRLF, subfolders, odd file names), exact workflow commands, and SARIF fixes
  * that produce exactly what the finding's own fix produces.
@@ -13,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { checkPaths, formatJson, formatText, type CheckResult } from '../../server/src/cli/check';
+import type { CheckResult } from '../../server/src/cli/check';
 import { formatGithub } from '../../server/src/cli/formats/github';
 import { FINGERPRINT_KEY, artifactLocationOf, formatSarif } from '../../server/src/cli/formats/sarif';
 import type { NixParser } from '../../server/src/parse/nixParser';
@@ -25,9 +27,9 @@ import type { Finding } from '../../server/src/rules/rule';
 import { applyEdits } from '../../server/src/text/edits';
 import { LineIndex } from '../../server/src/text/lineIndex';
 import { VERSION } from '../../server/src/version';
+import { ROOT, runCliAsync } from '../support/cli';
 import { loadParser } from '../support/parser';
 
-const ROOT = join(__dirname, '..', '..', '..');
 /** The official schema as @microsoft/jest-sarif ships it (a devDependency; not copied here). */
 const SCHEMA_PATH = join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 
@@ -37,7 +39,8 @@ const doc = (eol: string, ...lines: string[]) => lines.map((l) => l + eol).join(
 /** Files of the workspace (paths relative to its root), covering what the formats must get right. */
 const FILES: Record<string, string> = {
   // mac-invalid (dashes, with a fix) after "é🚀": UTF-16 columns differ from code points and bytes.
-  'hosts/web.nix': doc('\n', '{', '  microvm.interfaces = [ {', '    type = "tap"; id = "vm-é"; /* é🚀 */ mac = "02-00-00-00-00-01";', '  } ];', '}'),
+  // (A MAC no other file has: the command's cross-file pass would report a duplicate.)
+  'hosts/web.nix': doc('\n', '{', '  microvm.interfaces = [ {', '    type = "tap"; id = "vm-é"; /* é🚀 */ mac = "02-00-00-00-00-07";', '  } ];', '}'),
   // mac-duplicate twice, each pointing at the other (related locations), in a CRLF file.
   'hosts/dup.nix': doc(
     '\r\n',
@@ -72,14 +75,34 @@ const outsideFile = join(tmp, 'elsewhere', 'outside.nix');
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 let parser: NixParser;
-let result: CheckResult;
+/** What `microvm-lint check` printed, run in `cwd`. */
+const out = { text: '', json: '', sarif: '', github: '', sarifRelative: '', sarifSlash: '', githubCi: '' };
 before(async () => {
   for (const [path, text] of Object.entries(FILES)) write(join(cwd, path), text);
   write(outsideFile, OUTSIDE);
   parser = await loadParser();
-  // As the CLI does it: the walk, the prefilter and the analysis of every file.
-  result = checkPaths(parser, [cwd, outsideFile], DEFAULT_OPTIONS);
+  const check = async (args: string[], env: Record<string, string> = {}, dir = cwd) => {
+    const r = await runCliAsync(['check', ...args], dir, env);
+    assert.equal(r.code, 1, `check ${args.join(' ')}: exit code 1 (there are errors)\n${r.stderr}`);
+    return r.stdout;
+  };
+  const both = [cwd, outsideFile];
+  // At once: each is a process of its own.
+  [out.text, out.json, out.sarif, out.github, out.sarifRelative, out.sarifSlash, out.githubCi] = await Promise.all([
+    check([...both, '--format', 'text']),
+    check([...both, '--format', 'json']),
+    check([...both, '--format', 'sarif']),
+    check([...both, '--format', 'github']),
+    // The paths as typed on a command line, relative to the working directory.
+    check(['.', relative(cwd, outsideFile), '--format', 'sarif']),
+    // As in GitHub Actions, run in a subfolder: GITHUB_WORKSPACE names the root (here with a trailing slash).
+    check(['..', relative(join(cwd, 'hosts'), outsideFile), '--format', 'sarif'], { GITHUB_WORKSPACE: cwd + '/' }, join(cwd, 'hosts')),
+    check(['ci', '--format', 'github']),
+  ]);
 });
+
+/** The SARIF log `check --format sarif` printed (a fresh copy). */
+const printedSarif = (text = out.sarif): SarifLog => JSON.parse(text) as SarifLog;
 
 function write(path: string, text: string) {
   mkdirSync(dirname(path), { recursive: true });
@@ -143,6 +166,16 @@ interface SarifLog {
 }
 
 const sarifOf = (r: CheckResult, dir = cwd): SarifLog => JSON.parse(formatSarif(r, { cwd: dir })) as SarifLog;
+
+/** The findings of `text` analysed on its own, with their fixes. */
+function findingsOf(text: string): Finding[] {
+  const tree = parser.parse(text);
+  try {
+    return analyze(tree, text, { options: DEFAULT_OPTIONS }).findings;
+  } finally {
+    tree.delete();
+  }
+}
 
 /** The absolute path a SARIF artifact location names, resolved through originalUriBaseIds. */
 function pathOfLocation(log: SarifLog, loc: ArtifactLocation): string {
@@ -303,7 +336,7 @@ function applySarifReplacements(text: string, replacements: { deletedRegion: Reg
 
 describe('check --format sarif', () => {
   it('is valid against the official SARIF 2.1.0 schema, and an invalid log is not', () => {
-    const log = sarifOf(result);
+    const log = printedSarif();
     const check = validateSarif(log);
     assert.ok(check.valid, check.errors);
     assert.ok(log.runs[0].results.length >= 8, 'the workspace has findings of every kind');
@@ -348,9 +381,8 @@ describe('check --format sarif', () => {
   });
 
   it('describes the tool and every rule', () => {
-    const out = formatSarif(result, { cwd });
-    assert.ok(out.endsWith('}\n'));
-    const log = JSON.parse(out) as SarifLog;
+    assert.ok(out.sarif.endsWith('}\n'));
+    const log = printedSarif();
     assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs.length, 1);
@@ -382,7 +414,7 @@ describe('check --format sarif', () => {
   });
 
   it('names files by URIs relative to %SRCROOT%, percent-encoded, and others by absolute file URIs', () => {
-    const log = sarifOf(result);
+    const log = printedSarif();
     const run = log.runs[0];
     assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${tmp.split('/').map(encodeURIComponent).join('/')}/work%20space/` } });
     const uris = [...new Set(run.results.map((r) => JSON.stringify(r.locations[0].physicalLocation.artifactLocation)))].map(
@@ -398,15 +430,14 @@ describe('check --format sarif', () => {
     const absolute = uris.filter((u) => u.uriBaseId === undefined);
     assert.deepEqual(absolute.map((u) => fileURLToPath(u.uri)), [outsideFile]);
     assert.match(absolute[0].uri, /^file:\/\/\//);
-    // Every URI names the file that was checked.
-    const checked = new Set(result.results.map((r) => r.file));
+    // Every URI names a file that was checked.
+    const checked = new Set([...Object.keys(FILES).map((f) => join(cwd, f)), outsideFile]);
     for (const u of uris) assert.ok(checked.has(pathOfLocation(log, u)), JSON.stringify(u));
 
     // Files named relative to the working directory (as on a command line) give the same log.
-    const relativeResult: CheckResult = { ...result, results: result.results.map((r) => ({ ...r, file: relative(cwd, r.file) })) };
-    assert.deepEqual(sarifOf(relativeResult), log);
-    // So does a working directory given with a trailing slash.
-    assert.deepEqual(sarifOf(result, cwd + '/'), log);
+    assert.deepEqual(printedSarif(out.sarifRelative), log);
+    // So does a run in a subfolder with GITHUB_WORKSPACE (given with a trailing slash) at the root.
+    assert.deepEqual(printedSarif(out.sarifSlash), log);
 
     // Edge cases of "inside": a folder named "..x" is inside, a sibling folder whose name starts like cwd's is not.
     assert.deepEqual(artifactLocationOf('..x/a.nix', cwd), { uri: '..x/a.nix', uriBaseId: '%SRCROOT%' });
@@ -416,7 +447,7 @@ describe('check --format sarif', () => {
   });
 
   it('lists the other occurrences of a duplicate as related locations', () => {
-    const log = sarifOf(result);
+    const log = printedSarif();
     const dups = log.runs[0].results.filter((r) => r.ruleId === 'mac-duplicate');
     assert.equal(dups.length, 2);
     const region = (r: SarifResult) => r.locations[0].physicalLocation.region;
@@ -438,11 +469,12 @@ describe('check --format sarif', () => {
   });
 
   it('gives every result a stable fingerprint of rule, file and line text', () => {
-    const fingerprints = (r: CheckResult) => sarifOf(r).runs[0].results.map((x) => x.partialFingerprints[FINGERPRINT_KEY]);
-    const all = fingerprints(result);
+    const fingerprintsIn = (log: SarifLog) => log.runs[0].results.map((x) => x.partialFingerprints[FINGERPRINT_KEY]);
+    const fingerprints = (r: CheckResult) => fingerprintsIn(sarifOf(r));
+    const all = fingerprintsIn(printedSarif());
     assert.ok(all.every((f) => /^[0-9a-f]{32}:\d+$/.test(f)), all.join(' '));
     assert.equal(new Set(all).size, all.length, 'unique');
-    assert.deepEqual(fingerprints(result), all, 'deterministic');
+    assert.deepEqual(fingerprintsIn(printedSarif(out.sarifRelative)), all, 'the same in another run');
 
     // Lines added above, re-indenting and LF instead of CRLF leave the fingerprints of a file alone.
     const dup = FILES['hosts/dup.nix'];
@@ -463,21 +495,23 @@ describe('check --format sarif', () => {
   });
 
   it('offers every fix, the preferred first, as replacements that give exactly the fixed text', () => {
-    const log = sarifOf(result);
-    const findings = result.results.flatMap((r) => r.findings.map((f) => ({ file: r.file, f })));
-    assert.equal(log.runs[0].results.length, findings.length);
+    const log = printedSarif();
+    assert.equal(log.runs[0].results.length, (JSON.parse(out.json) as { findings: unknown[] }).findings.length);
     let checked = 0;
     let insertions = 0;
-    for (const [i, sarif] of log.runs[0].results.entries()) {
-      const { file, f } = findings[i];
-      assert.equal(sarif.ruleId, f.code);
+    for (const sarif of log.runs[0].results) {
+      // The finding's own fixes: the file analysed here, the finding found by its code and start.
+      const file = pathOfLocation(log, sarif.locations[0].physicalLocation.artifactLocation);
+      const original = readFileSync(file, 'utf8');
+      const { startLine, startColumn } = sarif.locations[0].physicalLocation.region;
+      const f: Finding | undefined = findingsOf(original).find((x) => x.code === sarif.ruleId && x.span.start === offsetOf(original, startLine, startColumn));
+      assert.ok(f, `${sarif.ruleId} at ${file}:${startLine}:${startColumn} is a finding of the file`);
       assert.equal(sarif.fixes?.length ?? 0, f.fixes.length, f.code);
       if (f.fixes.length === 0) continue;
       const preferred = f.fixes.find((x) => x.isPreferred);
       if (preferred) assert.equal(sarif.fixes![0].description.text, preferred.title, 'preferred fix first');
-      const original = readFileSync(file, 'utf8');
       for (const fix of sarif.fixes!) {
-        const own = f.fixes.find((x) => x.title === fix.description.text);
+        const own: Finding['fixes'][number] | undefined = f.fixes.find((x) => x.title === fix.description.text);
         assert.ok(own, `no fix titled ${fix.description.text}`);
         assert.equal(fix.artifactChanges.length, 1);
         const [change] = fix.artifactChanges;
@@ -526,9 +560,8 @@ describe('check --format sarif', () => {
 
 describe('check --format github', () => {
   it('writes exactly one workflow command per finding', () => {
-    const small = checkPaths(parser, [join(cwd, 'ci')], DEFAULT_OPTIONS);
     assert.equal(
-      formatGithub(small, { cwd }),
+      out.githubCi,
       [
         '::notice file=ci/odd%2Cname%3A1.nix,line=2,col=40,endLine=2,endColumn=59,title=mac-not-local::MAC 00:16:3e:00:00:05 is universally administered (second hex digit 0): such addresses belong to vendors\' network cards, so a real device on the same network may already use it. Prefer a locally administered MAC, whose second hex digit is 2, 6, A or E.',
         '::error file=ci/odd%2Cname%3A1.nix,line=3,col=47,endLine=3,endColumn=55,title=macvtap-mode-invalid::macvtap.mode "brigde" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?',
@@ -576,10 +609,10 @@ describe('check --format github', () => {
 
 describe('every format reports the same findings at the same places', () => {
   it('text, json, sarif and github', () => {
-    const fromJson = placesFromJson(formatJson(result));
-    const fromText = placesFromText(formatText(result), cwd);
-    const fromSarif = placesFromSarif(sarifOf(result));
-    const fromGithub = placesFromGithub(formatGithub(result, { cwd }), cwd);
+    const fromJson = placesFromJson(out.json);
+    const fromText = placesFromText(out.text, cwd);
+    const fromSarif = placesFromSarif(printedSarif());
+    const fromGithub = placesFromGithub(out.github, cwd);
     assert.ok(fromJson.length >= 8);
     for (const p of [...fromJson, ...fromSarif, ...fromGithub]) assert.equal(p.endLine, p.line, 'the test findings are on one line each');
 
@@ -603,8 +636,8 @@ describe('every format reports the same findings at the same places', () => {
 
     // The same messages, too.
     const messages = (ms: string[]) => [...ms].sort();
-    const jsonMessages = (JSON.parse(formatJson(result)) as { findings: { message: string }[] }).findings.map((f) => f.message);
-    assert.deepEqual(messages(sarifOf(result).runs[0].results.map((r) => r.message.text)), messages(jsonMessages));
-    assert.deepEqual(messages(parseGithub(formatGithub(result, { cwd })).map((c) => c.message)), messages(jsonMessages));
+    const jsonMessages = (JSON.parse(out.json) as { findings: { message: string }[] }).findings.map((f) => f.message);
+    assert.deepEqual(messages(printedSarif().runs[0].results.map((r) => r.message.text)), messages(jsonMessages));
+    assert.deepEqual(messages(parseGithub(out.github).map((c) => c.message)), messages(jsonMessages));
   });
 });

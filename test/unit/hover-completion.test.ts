@@ -1,6 +1,7 @@
 /** Hover and completion from the core, with a cursor marker in each snippet. */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import type { CompletionItem } from 'vscode-languageserver';
 import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import type { NixParser } from '../../server/src/parse/nixParser';
@@ -131,14 +132,18 @@ describe('hover', () => {
 });
 
 describe('completion', () => {
+  /** The labels in the order a client lists them (by sortText, else label), `*` after the preselected one. */
   const labels = (snippet: string, preferred: 'vepa' | 'bridge' = 'vepa') => {
     const { analysis, offset } = at(snippet);
-    return completion(analysis, offset, preferred).map((i) => `${i.label}${i.preselect ? '*' : ''}`);
+    const key = (i: CompletionItem) => i.sortText ?? i.label;
+    return completion(analysis, offset, preferred)
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+      .map((i) => `${i.label}${i.preselect ? '*' : ''}`);
   };
 
   it('offers the modes inside mode = "", preferred first and preselected', () => {
     assert.deepEqual(labels(guest('{ type = "macvtap"; macvtap.mode = "<|>"; }')), ['vepa*', 'bridge', 'private', 'passthru', 'source']);
-    assert.deepEqual(labels(guest('{ type = "macvtap"; macvtap = { mode = "br<|>"; }; }'), 'bridge').sort(), ['bridge*', 'passthru', 'private', 'source', 'vepa']);
+    assert.deepEqual(labels(guest('{ type = "macvtap"; macvtap = { mode = "br<|>"; }; }'), 'bridge'), ['bridge*', 'vepa', 'private', 'passthru', 'source']);
   });
 
   it('replaces the whole string content', () => {

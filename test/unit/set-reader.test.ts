@@ -73,15 +73,19 @@ describe('the cursor reader of clean attribute sets', () => {
     assert.ok(compared > 2000, `only ${compared} sets compared`);
   });
 
-  it('leaves a set with a syntax error to the node reader (same facts, broken marked)', () => {
+  it('reads a set with a syntax error node by node: its bindings, and broken marked on it and on the set holding the error', () => {
     const text = '{ a = { b = 1; c = ; }; d = "e"; }';
     const tree = parser.parse(text);
     try {
       const outer = attrSets(tree.rootNode)[0];
       assert.equal(outer.hasError, true);
       const set = readAttrSet(outer, text);
-      assert.deepEqual(set, readAttrSet(outer));
-      assert.equal(set.bindings.find((b) => b.path[0] === 'a')?.value.kind, 'attrset');
+      assert.equal(set.broken, true, 'the outer set, whose binding a holds the error, is marked broken');
+      assert.deepEqual(set.bindings.map((b) => `${b.path.join('.')} ${b.value.kind}`), ['a attrset', 'd string']);
+      const inner = set.bindings[0].value;
+      assert.ok(inner.kind === 'attrset');
+      assert.equal(inner.set.broken, true, 'so is the set with the error');
+      assert.deepEqual(inner.set.bindings.map((b) => `${b.path.join('.')} ${b.value.kind}`), ['b other', 'c other']);
     } finally {
       tree.delete();
     }

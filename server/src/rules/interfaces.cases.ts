@@ -917,6 +917,41 @@ export const cases: CaseTable = {
       ),
     },
     {
+      // Variants of one interface: one id and one MAC, each under the opposite condition.
+      name: 'same id and MAC under opposite lib.optionals conditions',
+      code: doc(
+        '{ lib, fast, ... }:',
+        '{',
+        '  microvm.interfaces = lib.optionals fast [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth0"; mode = "bridge"; }; } ]',
+        '    ++ lib.optionals (!fast) [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];',
+        '}',
+      ),
+    },
+    {
+      name: 'same id and MAC in lib.mkMerge of opposite lib.mkIf lists',
+      code: doc(
+        '{ lib, fast, ... }:',
+        '{',
+        '  microvm.interfaces = lib.mkMerge [',
+        '    (lib.mkIf fast [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth0"; mode = "bridge"; }; } ])',
+        '    (lib.mkIf (!fast) [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ])',
+        '  ];',
+        '}',
+      ),
+    },
+    {
+      name: 'same id and MAC set in lib.mkMerge of opposite lib.optionalAttrs',
+      code: doc(
+        '{ lib, fast, ... }:',
+        '{',
+        '  config = lib.mkMerge [',
+        '    (lib.optionalAttrs fast { microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth0"; mode = "bridge"; }; } ]; })',
+        '    (lib.optionalAttrs (!fast) { microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]; })',
+        '  ];',
+        '}',
+      ),
+    },
+    {
       name: 'same tap id on VMs enabled under different conditions',
       code: doc(
         '{ lib, config, ... }:',
@@ -1200,6 +1235,53 @@ export const cases: CaseTable = {
       findings: [
         dupSameVm('4:27-4:35', 'Interface id "vm-lan" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['5:31-5:39 also used here (same VM)']),
         dupSameVm('5:31-5:39', 'Interface id "vm-lan" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:27-4:35 also used here (same VM)']),
+      ],
+    },
+    {
+      // The second lib.optionals is inside the first: whenever it is there, so is the first interface.
+      name: 'duplicate id under nested lib.optionals',
+      code: doc(
+        '{ lib, fast, debug, ... }:',
+        '{',
+        '  microvm.interfaces = lib.optionals fast ([ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]',
+        '    ++ lib.optionals debug [ { type = "user"; id = "vm-a"; mac = "02:00:00:00:00:02"; } ]);',
+        '}',
+      ),
+      findings: [
+        dupSameVm('2:66-2:72', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['3:51-3:57 also used here (same VM)']),
+        dupSameVm('3:51-3:57', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['2:66-2:72 also used here (same VM)']),
+      ],
+    },
+    {
+      name: 'duplicate id in lib.mkMerge of a lib.mkIf list and a plain list',
+      code: doc(
+        '{ lib, fast, ... }:',
+        '{',
+        '  microvm.interfaces = lib.mkMerge [',
+        '    (lib.mkIf fast [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ])',
+        '    [ { type = "user"; id = "vm-a"; mac = "02:00:00:00:00:02"; } ]',
+        '  ];',
+        '}',
+      ),
+      findings: [
+        dupSameVm('3:42-3:48', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:28-4:34 also used here (same VM)']),
+        dupSameVm('4:28-4:34', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['3:42-3:48 also used here (same VM)']),
+      ],
+    },
+    {
+      name: 'duplicate id set under lib.optionalAttrs and unconditionally',
+      code: doc(
+        '{ lib, fast, ... }:',
+        '{',
+        '  config = lib.mkMerge [',
+        '    (lib.optionalAttrs fast { microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]; })',
+        '    { microvm.interfaces = [ { type = "user"; id = "vm-a"; mac = "02:00:00:00:00:02"; } ]; }',
+        '  ];',
+        '}',
+      ),
+      findings: [
+        dupSameVm('3:74-3:80', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['4:51-4:57 also used here (same VM)']),
+        dupSameVm('4:51-4:57', 'Interface id "vm-a" is used 2 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.', ['3:74-3:80 also used here (same VM)']),
       ],
     },
     {
