@@ -1,41 +1,66 @@
 // Mutation testing (npm run mutate): StrykerJS breaks one decision at a time in
-// server/src and runs the fast suite's test files that reach it; a mutant that
-// no test notices is a decision nobody guards. Not in CI (hours on 2 cores);
-// incremental, so a re-run only tests mutants in changed code or reached by
-// changed tests. Narrow a run with `npm run mutate -- --mutate 'server/src/rules/**/*.ts'`.
+// server/src and runs the test files that reach it; a mutant that no test
+// notices is a decision nobody guards. Not in CI: hours on 2 cores.
+//
+//   npm run mutate                      every folder below, with every fast test file
+//   MUTATE=rules npm run mutate         one folder, with the test files that guard it
+//
+// A folder's run uses the test files meant to guard that folder (FOLDERS). A
+// mutant that only another file's tests would kill counts as surviving there,
+// so a folder's score is a lower bound of its score under the whole suite.
+// Each scope keeps its own incremental file, so a re-run tests only mutants in
+// changed code or reached by changed tests.
 //
 // How it fits our tests: the tap runner runs each bundled test file
 // (dist/test/**/*.test.js, built from the instrumented sources by the build
-// command) as its own Node process; scripts/mutate/childCoverage.cjs carries the
-// coverage of the language servers and CLIs those tests start back to it.
-// Equivalent mutants are marked where they are, with `// Stryker disable next-line <mutator>: <reason>`.
+// command) as a Node process of its own; scripts/mutate/childCoverage.cjs
+// carries the coverage of the language servers and CLIs those tests start back
+// to it. Equivalent mutants are marked where they are, with
+// `// Stryker disable next-line <mutator>: <reason>`.
 import { fileURLToPath } from 'node:url';
 
 const childCoverage = fileURLToPath(new URL('./scripts/mutate/childCoverage.cjs', import.meta.url));
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${childCoverage}`.trim();
 
-const FOLDERS = ['model', 'rules', 'workspace', 'features', 'cli', 'config'];
+const UNIT = ['dist/test/unit/**/*.test.js', 'dist/test/fuzz/{lspText,regressions}.test.js'];
+const PROTOCOL = ['dist/test/protocol/**/*.test.js'];
+const CLI = ['dist/test/cli/**/*.test.js'];
+
+/** Each folder of server/src under mutation, and the test files that guard it. */
+const FOLDERS = {
+  model: [...UNIT, 'dist/test/protocol/{workspace,prefilter,edits}.test.js'],
+  rules: [...UNIT, 'dist/test/protocol/{workspace,prefilter}.test.js'],
+  workspace: [...UNIT, 'dist/test/protocol/{workspace,prefilter,config}.test.js', 'dist/test/cli/{crossFile,prefilter}.test.js'],
+  features: [...UNIT, ...PROTOCOL],
+  cli: [...UNIT, ...CLI],
+  config: [...UNIT, 'dist/test/protocol/config.test.js', 'dist/test/cli/{config,walk,check}.test.js'],
+};
+
+const scope = process.env.MUTATE;
+if (scope !== undefined && !(scope in FOLDERS)) throw new Error(`MUTATE=${scope}: expected one of ${Object.keys(FOLDERS).join(', ')}`);
+const folders = scope ? [scope] : Object.keys(FOLDERS);
+const name = scope ?? 'all';
 
 export default {
   packageManager: 'npm',
   testRunner: 'tap',
   tap: {
-    testFiles: ['dist/test/{unit,cli,protocol}/**/*.test.js', 'dist/test/fuzz/{lspText,regressions}.test.js'],
+    testFiles: scope ? FOLDERS[scope] : [...UNIT, ...PROTOCOL, ...CLI],
     nodeArgs: ['--require', '{{hookFile}}', '{{testFile}}'],
     forceBail: true,
   },
   buildCommand: 'node scripts/mutate/build.mjs',
-  mutate: [...FOLDERS.map((f) => `server/src/${f}/**/*.ts`), '!server/src/**/*.cases.ts', '!server/src/**/*.d.ts'],
+  mutate: [...folders.map((f) => `server/src/${f}/**/*.ts`), '!server/src/**/*.cases.ts', '!server/src/**/*.d.ts'],
   ignorePatterns: ['dist', 'test-output', '.tools', '.microvm-lint-cache', 'reports', '*.vsix'],
   coverageAnalysis: 'perTest',
   incremental: true,
-  incrementalFile: 'test-output/mutation/incremental.json',
+  incrementalFile: `test/mutation/${name}.incremental.json`,
   concurrency: 2,
   timeoutMS: 20000,
   timeoutFactor: 2,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'test-output/mutation/index.html' },
-  jsonReporter: { fileName: 'test-output/mutation/mutation.json' },
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: `test-output/mutation/${name}.html` },
+  jsonReporter: { fileName: `test-output/mutation/${name}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',

@@ -59,6 +59,12 @@ export interface InterfaceDecl {
   inFunction: boolean;
 }
 
+/** One's conditions include the other's: whenever the first is there, so is the second (not an if/else pair). */
+export function together(a: Pick<InterfaceDecl, 'conditions'>, b: Pick<InterfaceDecl, 'conditions'>): boolean {
+  const within = (x: readonly string[], y: readonly string[]) => x.every((c) => y.includes(c));
+  return within(a.conditions, b.conditions) || within(b.conditions, a.conditions);
+}
+
 export interface Model {
   /** In source order. */
   interfaces: InterfaceDecl[];

@@ -10,7 +10,7 @@ import { interfaceTypesOf } from '../knowledge/hypervisors';
 import { idBytes, MAX_ID_BYTES } from '../knowledge/interfaceIds';
 import { generateMac, parseMac } from '../knowledge/mac';
 import { INTERFACE_TYPES, type InterfaceType } from '../knowledge/macvtapModes';
-import type { Binding, InterfaceDecl, Lookup, Span, Value } from '../model';
+import { together, type Binding, type InterfaceDecl, type Lookup, type Span, type Value } from '../model';
 import { closest } from './closest';
 import { insertBinding, removeBinding } from './layout';
 import { fileLabel, listOf, who } from './names';
@@ -187,12 +187,6 @@ function externalVmName(e: ExternalInterface): string {
 function clash(a: InterfaceDecl, b: InterfaceDecl): boolean {
   const sameHost = a.vm.host !== undefined && a.vm.host === b.vm.host && isHostDevice(a.type) && isHostDevice(b.type);
   return (a.vm.key === b.vm.key || sameHost) && together(a, b);
-}
-
-/** One's conditions include the other's: whenever the first is there, so is the second (not an if/else pair). */
-function together(a: InterfaceDecl, b: InterfaceDecl): boolean {
-  const within = (x: readonly string[], y: readonly string[]) => x.every((c) => y.includes(c));
-  return within(a.conditions, b.conditions) || within(b.conditions, a.conditions);
 }
 
 export const bridgeMissing = defineRule({

@@ -383,6 +383,27 @@ const valid: ValidCase[] = [
     ),
   },
   {
+    name: 'interfaces in the two branches of an if, with other ids, may share a MAC: only one exists',
+    code: doc(
+      '{ lib, fast, ... }:',
+      '{',
+      '  microvm.interfaces = if fast',
+      '    then [ { type = "macvtap"; id = "vm-fast"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth0"; mode = "vepa"; }; } ]',
+      '    else [ { type = "tap"; id = "vm-slow"; mac = "02:00:00:00:00:01"; } ];',
+      '}',
+    ),
+  },
+  {
+    name: 'macvtap sets found by their shape under lib.optional c and lib.optional (!c) share a MAC',
+    code: doc(
+      '{ lib, fast, ... }:',
+      '{',
+      '  my.nics = lib.optional fast { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth0"; mode = "vepa"; }; }',
+      '    ++ lib.optional (!fast) { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth1"; mode = "vepa"; }; };',
+      '}',
+    ),
+  },
+  {
     name: 'mac = null and macAddress = null',
     code: doc(
       '{',
@@ -521,6 +542,13 @@ const duplicateNotation = doc(
 );
 const duplicateNotationColons = swap(duplicateNotation, '"02-00-00-00-00-01"', '"02:00:00:00:00:01"');
 
+const duplicateOneConditional = doc(
+  '{ lib, c, ... }:',
+  '{',
+  '  microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]',
+  '    ++ lib.optional c { type = "tap"; id = "vm-b"; mac = "02:00:00:00:00:01"; };',
+  '}',
+);
 const duplicateThree = doc(
   '{',
   '  microvm.interfaces = [',
@@ -959,6 +987,14 @@ const invalid: InvalidCase[] = [
       duplicate('2:39-2:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b" and interface "vm-c". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateThree, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:39-3:58 also used by interface "vm-b"', '4:39-4:58 also used by interface "vm-c"']),
       duplicate('3:39-3:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" and interface "vm-c". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateThree, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '4:39-4:58 also used by interface "vm-c"']),
       duplicate('4:39-4:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" and interface "vm-b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-c', swap(duplicateThree, 'id = "vm-c"; mac = "02:00:00:00:00:01"', `id = "vm-c"; mac = "${GEN['vm-c']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '3:39-3:58 also used by interface "vm-b"']),
+    ],
+  },
+  {
+    name: 'one interface always there, the other under lib.optional c: both exist when c holds',
+    code: duplicateOneConditional,
+    findings: [
+      duplicate('2:60-2:79', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateOneConditional, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:57-3:76 also used by interface "vm-b"']),
+      duplicate('3:57-3:76', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateOneConditional, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:60-2:79 also used by interface "vm-a"']),
     ],
   },
   {

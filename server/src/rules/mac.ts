@@ -8,7 +8,7 @@
  * set merged with `//` may get its MAC from elsewhere.
  */
 import { colons, generateMac, NOTATION_NAMES, parseMac, whyNotMac, type ParsedMac } from '../knowledge/mac';
-import type { InterfaceDecl, Model, Span } from '../model';
+import { together, type InterfaceDecl, type Model, type Span } from '../model';
 import { removeBinding } from './layout';
 import { fileLabel, listOf } from './names';
 import { defineRule, type Fix, type RuleContext } from './rule';
@@ -62,7 +62,8 @@ function computeFacts(model: Model, workspace: WorkspaceContext | undefined, tex
   const sharedWith = new Map<LiteralMac, LiteralMac[]>();
   for (const group of byMac.values()) {
     for (const m of group) {
-      const others = group.filter((o) => identity(o) !== identity(m));
+      // Variants of one interface, or interfaces in exclusive branches (`if`/`else`, `optional c` and `optional (!c)`), are never there at once.
+      const others = group.filter((o) => identity(o) !== identity(m) && together(o.i, m.i));
       if (others.length > 0) sharedWith.set(m, others);
     }
   }
