@@ -43,7 +43,9 @@ const name = scope ?? 'all';
 
 export default {
   packageManager: 'npm',
-  testRunner: 'tap',
+  // The tap runner with each mutant's test files fastest first (scripts/mutate/fastFirstRunner.mjs).
+  testRunner: 'tap-fast-first',
+  plugins: ['@stryker-mutator/*', fileURLToPath(new URL('./scripts/mutate/fastFirstRunner.mjs', import.meta.url))],
   tap: {
     testFiles: scope ? FOLDERS[scope] : [...UNIT, ...PROTOCOL, ...CLI],
     nodeArgs: ['--require', '{{hookFile}}', '{{testFile}}'],
@@ -54,7 +56,7 @@ export default {
   ignorePatterns: ['dist', 'test-output', '.tools', '.microvm-lint-cache', 'reports', '*.vsix'],
   coverageAnalysis: 'perTest',
   incremental: true,
-  incrementalFile: `test/mutation/${name}.incremental.json`,
+  incrementalFile: `test-output/mutation/${name}.incremental.json`,
   concurrency: 2,
   timeoutMS: 20000,
   timeoutFactor: 2,

@@ -61,4 +61,16 @@ describe('check: walking', () => {
     assert.deepEqual(reported(['hosts'], repo).sort(), expected);
     assert.deepEqual(reported(['vms'], join(repo, 'hosts')), ['vms/db.nix']);
   });
+
+  it('skips the result links of nix build (result, result-dev) but not folders that only look alike', () => {
+    const dir = writeTree(join(tmp, 'results'), {
+      'result/a.nix': DASHED_MAC,
+      'result-dev/b.nix': DASHED_MAC,
+      'results/c.nix': DASHED_MAC,
+      'old-result/d.nix': DASHED_MAC,
+      'node_modules/e.nix': DASHED_MAC,
+      '.direnv/f.nix': DASHED_MAC,
+    });
+    assert.deepEqual(reported(['.'], dir).sort(), ['old-result/d.nix', 'results/c.nix']);
+  });
 });

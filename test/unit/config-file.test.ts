@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseConfig, parseRuleFlag } from '../../server/src/config/configFile';
+import { EMPTY_CONFIG, parseConfig, parseRuleFlag, type ProjectConfig } from '../../server/src/config/configFile';
+import { isIgnored, resolveOptions } from '../../server/src/config/resolve';
 
 const MODES = 'vepa, bridge, private, passthru, source';
 const LEVELS = 'error, warning, info, hint, off';
@@ -79,8 +80,37 @@ describe('--rule code=level', () => {
   it('names what is wrong in one line', () => {
     assert.throws(() => parseRuleFlag('mac-invalid'), { message: '--rule takes code=level, not "mac-invalid"' });
     assert.throws(() => parseRuleFlag('=off'), { message: '--rule takes code=level, not "=off"' });
+    assert.throws(() => parseRuleFlag('=mac-invalid=off'), { message: '--rule takes code=level, not "=mac-invalid=off"' });
+    // A line break pasted into a CI variable is not part of a level.
+    assert.throws(() => parseRuleFlag('mac-invalid=off\n'), { message: '--rule takes code=level, not "mac-invalid=off\n"' });
     assert.throws(() => parseRuleFlag('mac-nope=off'), { message: '--rule: unknown rule "mac-nope" (microvm-lint explain lists them)' });
     assert.throws(() => parseRuleFlag('mac-invalid=information'), { message: `--rule mac-invalid: unknown level "information" (one of ${LEVELS})` });
     assert.throws(() => parseRuleFlag('mac-invalid='), { message: `--rule mac-invalid: unknown level "" (one of ${LEVELS})` });
+  });
+});
+
+describe('the resolver both hosts share (test/support/configCases.ts runs it through each host)', () => {
+  const config = (ignore: string[]): ProjectConfig => ({ ...EMPTY_CONFIG, ignore });
+
+  it('judges a path only by the configuration files enclosing it, each from its own folder', () => {
+    const root = { folder: '/ws', config: config(['vendor/', 'vm.nix/']) };
+    const sibling = { folder: '/ws/other', config: config(['*.nix']) };
+    assert.equal(isIgnored([root], '/ws/vendor/a.nix'), true);
+    assert.equal(isIgnored([root], '/ws/vendor', true), true);
+    assert.equal(isIgnored([sibling], '/ws/hosts/web.nix'), false, 'a file beside the folder, not in it');
+    assert.equal(isIgnored([sibling], '/ws/other'), false, 'the folder itself is not below its own file');
+    // A pattern that ends in "/" names folders only, as in .gitignore.
+    assert.equal(isIgnored([root], '/ws/vm.nix'), false);
+    assert.equal(isIgnored([root], '/ws/vm.nix', true), true);
+  });
+
+  it('takes the nearest file, then what the user set, over the defaults', () => {
+    const file: ProjectConfig = { rules: { 'mac-not-local': 'warning', 'mac-invalid': 'off' }, preferredMode: 'bridge', ignore: [] };
+    const options = resolveOptions(file, { rules: { 'mac-invalid': 'error' } });
+    assert.equal(options.preferredMode, 'bridge');
+    assert.equal(options.severities['mac-not-local'], 'warning');
+    assert.equal(options.severities['mac-invalid'], 'error');
+    assert.equal(resolveOptions(undefined, { preferredMode: 'vepa', rules: {} }).preferredMode, 'vepa');
+    assert.equal(resolveOptions(file, { preferredMode: 'vepa', rules: {} }).preferredMode, 'vepa', 'set by the user, even to the default');
   });
 });

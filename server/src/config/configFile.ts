@@ -9,7 +9,6 @@
  */
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
 import { ruleByCode } from '../rules/index';
-import { isMacvtapMode } from '../rules/options';
 import type { Severity } from '../rules/rule';
 import { withoutBom } from '../text/bom';
 
@@ -33,7 +32,7 @@ export function levelToSeverity(level: ConfigLevel): Severity | 'off' {
   return level === 'info' ? 'information' : level;
 }
 
-const isLevel = (x: unknown): x is ConfigLevel => typeof x === 'string' && (CONFIG_LEVELS as readonly string[]).includes(x);
+const isLevel = (x: unknown): x is ConfigLevel => (CONFIG_LEVELS as readonly unknown[]).includes(x);
 
 /**
  * Parses the file's text. Every problem is one line naming the key; the
@@ -66,7 +65,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: st
         else rules[code] = levelToSeverity(level);
       }
     } else if (key === 'preferredMode') {
-      if (typeof value === 'string' && isMacvtapMode(value)) preferredMode = value;
+      if ((MACVTAP_MODES as readonly unknown[]).includes(value)) preferredMode = value as MacvtapMode;
       else problems.push(`"preferredMode" must be one of ${MACVTAP_MODES.join(', ')}, not ${JSON.stringify(value)}`);
     } else if (key === 'ignore') {
       if (Array.isArray(value) && value.every((g) => typeof g === 'string')) ignore = value as string[];

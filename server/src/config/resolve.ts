@@ -26,8 +26,6 @@ export interface UserOptions {
   rules: Readonly<Record<string, Severity | 'off'>>;
 }
 
-export const NOTHING_SET: UserOptions = { rules: {} };
-
 const resolved = new WeakMap<UserOptions, WeakMap<ProjectConfig, AnalysisOptions>>();
 
 /**
@@ -38,8 +36,10 @@ const resolved = new WeakMap<UserOptions, WeakMap<ProjectConfig, AnalysisOptions
 export function resolveOptions(nearest: ProjectConfig | undefined, user: UserOptions): AnalysisOptions {
   const config = nearest ?? EMPTY_CONFIG;
   let byConfig = resolved.get(user);
+  // Stryker disable next-line ConditionalExpression: a cache; without it each call builds an equal object (same results, more work)
   if (!byConfig) resolved.set(user, (byConfig = new WeakMap()));
   let options = byConfig.get(config);
+  // Stryker disable next-line ConditionalExpression: a cache, as above
   if (!options) {
     options = {
       preferredMode: user.preferredMode ?? config.preferredMode ?? DEFAULT_OPTIONS.preferredMode,
@@ -66,10 +66,12 @@ const matchers = new WeakMap<ProjectConfig, Ignore>();
  */
 export function isIgnored(enclosing: readonly LocatedConfig[], path: string, isDir = false): boolean {
   for (const { folder, config } of enclosing) {
+    // Stryker disable next-line ConditionalExpression: a shortcut; globs that are none match nothing
     if (config.ignore.length === 0) continue;
     const base = folder.endsWith('/') ? folder : `${folder}/`;
-    if (!path.startsWith(base) || path.length === base.length) continue;
+    if (!path.startsWith(base)) continue;
     let matcher = matchers.get(config);
+    // Stryker disable next-line ConditionalExpression: a cache of compiled globs (same answers compiled anew)
     if (!matcher) matchers.set(config, (matcher = ignore().add([...config.ignore])));
     try {
       if (matcher.ignores(path.slice(base.length) + (isDir ? '/' : ''))) return true;
