@@ -1,17 +1,18 @@
-// Prints the mutation score of each folder of server/src from a Stryker JSON
-// report (default: test-output/mutation/all.json), and the surviving mutants
-// with their place, for the closing notes and for the next round of tests.
-//   node scripts/mutate/scores.mjs [report.json] [--survivors]
+// Prints the mutation score of each folder of server/src from Stryker JSON
+// reports (default: test-output/mutation/all.json; several runs of parts of a
+// folder add up), and the surviving mutants with their place, for the closing
+// notes and for the next round of tests.
+//   node scripts/mutate/scores.mjs [report.json ...] [--survivors]
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? 'test-output/mutation/all.json';
-const report = JSON.parse(readFileSync(file, 'utf8'));
+const reports = args.filter((a) => !a.startsWith('--'));
+const files = Object.assign({}, ...(reports.length > 0 ? reports : ['test-output/mutation/all.json']).map((f) => JSON.parse(readFileSync(f, 'utf8')).files));
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const folders = new Map();
 const survivors = [];
-for (const [path, { mutants }] of Object.entries(report.files)) {
+for (const [path, { mutants }] of Object.entries(files)) {
   const folder = path.replace(/^.*server\/src\//, '').split('/')[0];
   const f = folders.get(folder) ?? { detected: 0, undetected: 0, ignored: 0, errors: 0 };
   for (const m of mutants) {
