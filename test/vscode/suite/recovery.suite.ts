@@ -98,9 +98,10 @@ describe('MicroVM Lint crash recovery', () => {
       const before = await snapshot();
       await vscode.commands.executeCommand('microvmLint.restartServer');
       await until('the restarted server runs', (s) => s.clientsCreated === before.clientsCreated + 1 && s.running && s.health === 'ok');
-      // The browser lists a worker until it ends (the runner counts them in the page).
+      // The browser lists a worker until it has ended (the runner counts them in the page). Hang guard 30 s.
+      const deadline = Date.now() + 30_000;
       let workers = await askRunner('server-workers');
-      for (let i = 0; i < 450 && workers !== '1'; i++) {
+      while (workers !== '1' && Date.now() < deadline) {
         await pause(100);
         workers = await askRunner('server-workers');
       }
