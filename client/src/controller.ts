@@ -97,9 +97,17 @@ export class ClientController {
   }
 
   /** For the vscode-API suite: what a user would see, and how many clients were made. */
-  snapshot(): { running: boolean; health: string; reason?: string; statusText: string; clientsCreated: number } {
+  snapshot(): { running: boolean; health: string; reason?: string; statusText: string; statusTooltip: string; clientsCreated: number } {
     const h = this.health;
-    return { running: this.running, health: h.kind, ...('reason' in h ? { reason: h.reason } : {}), statusText: this.status.text, clientsCreated: this.created };
+    const tooltip = this.status.tooltip;
+    return {
+      running: this.running,
+      health: h.kind,
+      ...('reason' in h ? { reason: h.reason } : {}),
+      statusText: this.status.text,
+      statusTooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? ''),
+      clientsCreated: this.created,
+    };
   }
 
   /** For the vscode-API suite: ends the server as a crash would. */

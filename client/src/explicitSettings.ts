@@ -30,10 +30,23 @@ export function isSet(i: Inspected | undefined): boolean {
 
 /**
  * The settings the user set, by their key under the section (`macvtap.preferredMode`, which the
- * server reads as dotted keys too), each with the value that applies (`get`).
+ * server reads as dotted keys too), each with the value that applies (`get`), copied as plain data.
  */
 export function explicitSettings(keys: readonly string[], inspect: (key: string) => Inspected | undefined, get: (key: string) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of keys) if (isSet(inspect(key))) out[key] = get(key);
+  for (const key of keys) if (isSet(inspect(key))) out[key] = plain(get(key));
   return out;
+}
+
+/**
+ * A copy as plain data. VS Code hands out an object setting (`rules`) as a
+ * read-only Proxy, which structured clone refuses: in the web host the
+ * answer never reached the server's worker ("Sending response failed") and
+ * no file was checked any more. vscode-languageclient's own configuration
+ * handler copies for the same reason.
+ */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
 }

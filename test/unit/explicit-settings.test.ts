@@ -48,4 +48,13 @@ describe('settings the VS Code client reports as set', () => {
     assert.deepEqual(sent, { rules });
     assert.deepEqual(user, { rules: { 'mac-not-local': 'warning' } });
   });
+
+  it('sends object settings as plain data that can cross to the web worker (VS Code hands out read-only proxies)', () => {
+    // As VS Code's extension host does: a Proxy that refuses writes, which postMessage cannot clone.
+    const readonly = <T extends object>(o: T): T => new Proxy(o, { set: () => false, deleteProperty: () => false });
+    const rules = readonly({ 'mac-not-local': 'error', 'mac-invalid': 'warning' });
+    assert.throws(() => structuredClone(rules), { name: 'DataCloneError' });
+    const { sent } = serverSees({ rules: { defaultValue: {}, workspaceValue: rules } }, { ...VALUES, rules });
+    assert.deepEqual(structuredClone(sent), { rules: { 'mac-not-local': 'error', 'mac-invalid': 'warning' } });
+  });
 });

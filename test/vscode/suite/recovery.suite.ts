@@ -3,19 +3,22 @@
  * (desktop via code-server, and the web-worker extension host): the server
  * is killed (desktop: its process, SIGKILL; web: its worker, terminated) and
  * diagnostics come back after an edit; two quick restarts make one client;
- * a server that keeps dying is left down and the status item says so.
+ * a server that keeps dying is left down and the status item says so; in
+ * the web host a restart ends the old server's worker; a server whose
+ * parser cannot load says so in the status item and is not restarted.
  * The hidden commands `microvmLint.test.*` kill the server and read the
  * controller's state (status text, clients created).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsFor, EXTENSION_ID, lineOf, workspaceFile } from './support';
+import { askRunner, codeOf, corruptParser, diagnosticsFor, EXTENSION_ID, inWebWorkerHost, lineOf, ours, workspaceFile } from './support';
 
 interface Snapshot {
   running: boolean;
   health: string;
   reason?: string;
   statusText: string;
+  statusTooltip: string;
   clientsCreated: number;
 }
 
@@ -89,6 +92,23 @@ describe('MicroVM Lint crash recovery', () => {
     await diagnosticsFor(doc.uri, missingMode(MODE_LINE + 2));
   });
 
+  // Only the web entry owns what runs its server (a Worker, which the browser client never ends); on the desktop the library ends its process.
+  if (inWebWorkerHost) {
+    it('ends the old server\'s worker when it restarts the server', async () => {
+      const before = await snapshot();
+      await vscode.commands.executeCommand('microvmLint.restartServer');
+      await until('the restarted server runs', (s) => s.clientsCreated === before.clientsCreated + 1 && s.running && s.health === 'ok');
+      // The browser lists a worker until it has ended (the runner counts them in the page). Hang guard 30 s.
+      const deadline = Date.now() + 30_000;
+      let workers = await askRunner('server-workers');
+      while (workers !== '1' && Date.now() < deadline) {
+        await pause(100);
+        workers = await askRunner('server-workers');
+      }
+      assert.equal(workers, '1', 'language server workers running after the restart');
+    });
+  }
+
   it('leaves a server that keeps dying down after 5 restarts and says so, until the user restarts it', async () => {
     await vscode.commands.executeCommand('microvmLint.restartServer'); // a new count of crashes
     for (let crash = 1; crash <= 5; crash++) {
@@ -104,5 +124,29 @@ describe('MicroVM Lint crash recovery', () => {
     assert.match(down.reason ?? '', /stopped 6 times in 3 minutes/);
     await vscode.commands.executeCommand('microvmLint.restartServer');
     await until('the user restarted it', (s) => s.running && s.health === 'ok');
+  });
+
+  it('says in the status item that the parser cannot load, and leaves that server up instead of restarting it', async () => {
+    const doc = await openGuest();
+    const restore = await corruptParser();
+    try {
+      const before = await snapshot();
+      await vscode.commands.executeCommand('microvmLint.restartServer');
+      const broken = await until('the new server reports that its parser cannot load', (s) => s.clientsCreated === before.clientsCreated + 1 && s.health === 'parser');
+      assert.equal(broken.statusText, '$(error) MicroVM Lint: no parser');
+      assert.match(broken.statusTooltip, /^MicroVM Lint cannot check Nix files: cannot load the Nix parser: .+\. Reinstalling the extension may help\. Click for the log\.$/);
+      // A round trip to that server: it answers (empty), and nothing restarted it meanwhile.
+      assert.deepEqual(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 0)), []);
+      const after = await snapshot();
+      assert.deepEqual([after.running, after.health, after.clientsCreated], [true, 'parser', broken.clientsCreated]);
+      assert.deepEqual(ours(vscode.languages.getDiagnostics(doc.uri)), [], 'no squiggles from a server that cannot parse');
+    } finally {
+      await restore();
+    }
+    const before = await snapshot();
+    await vscode.commands.executeCommand('microvmLint.restartServer');
+    const repaired = await until('the server runs with its parser again', (s) => s.clientsCreated === before.clientsCreated + 1 && s.health === 'ok');
+    assert.equal(repaired.statusText, '$(check) MicroVM Lint');
+    await diagnosticsFor(doc.uri, (ds) => ours(ds).some((d) => codeOf(d) === 'macvtap-mode-missing'));
   });
 });

@@ -9,7 +9,7 @@ import { verdict, type SuiteResult } from './verdict';
 
 export function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: undefined, timeout: 60_000 });
-  return import('./extension.suite').then(() => import('./workspace.suite')).then(() => import('./recovery.suite')).then(
+  return import('./extension.suite').then(() => import('./settings.suite')).then(() => import('./workspace.suite')).then(() => import('./recovery.suite')).then(
     () =>
       new Promise<void>((resolve, reject) => {
         const results: Pick<SuiteResult, 'title' | 'state'>[] = [];
