@@ -20,6 +20,8 @@ const GEN = {
   'my-vm': 'd2:ee:5c:04:21:71',
   eth0: '92:32:a8:c7:e5:9e',
   'eth0-1': '52:6b:ab:00:4d:eb',
+  b: '32:23:e8:16:00:39',
+  c: '22:7d:2c:03:a9:50',
 } as const;
 
 /** A document from its lines, each ended by "\n" (or "\r\n"). */
@@ -542,6 +544,24 @@ const duplicateNotation = doc(
 );
 const duplicateNotationColons = swap(duplicateNotation, '"02-00-00-00-00-01"', '"02:00:00:00:00:01"');
 
+const duplicateComputedIdHost = doc(
+  '{ config, ... }:',
+  '{',
+  '  microvm.vms = {',
+  '    a.config.microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:0a"; } ];',
+  '    b.config.microvm.interfaces = [ { type = "tap"; id = config.networking.hostName; mac = "02:00:00:00:00:0a"; } ];',
+  '    c.config.microvm.interfaces = [ { type = "tap"; id = ""; mac = "03:00:00:00:00:0c"; } ];',
+  '  };',
+  '}',
+);
+const duplicateInOneHostVm = doc(
+  '{',
+  '  microvm.vms.a.config.microvm.interfaces = [',
+  '    { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; }',
+  '    { type = "tap"; id = "vm-b"; mac = "02:00:00:00:00:01"; }',
+  '  ];',
+  '}',
+);
 const duplicateOneConditional = doc(
   '{ lib, c, ... }:',
   '{',
@@ -987,6 +1007,24 @@ const invalid: InvalidCase[] = [
       duplicate('2:39-2:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b" and interface "vm-c". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateThree, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:39-3:58 also used by interface "vm-b"', '4:39-4:58 also used by interface "vm-c"']),
       duplicate('3:39-3:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" and interface "vm-c". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateThree, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '4:39-4:58 also used by interface "vm-c"']),
       duplicate('4:39-4:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a" and interface "vm-b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-c', swap(duplicateThree, 'id = "vm-c"; mac = "02:00:00:00:00:01"', `id = "vm-c"; mac = "${GEN['vm-c']}"`), false)], ['2:39-2:58 also used by interface "vm-a"', '3:39-3:58 also used by interface "vm-b"']),
+    ],
+  },
+  {
+    name: 'host VMs: an interface with a computed id is named by its VM, and an empty or computed id seeds the MAC with the VM name',
+    code: duplicateComputedIdHost,
+    findings: [
+      duplicate('3:71-3:90', 'MAC 02:00:00:00:00:0a is also declared on an interface of VM "b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateComputedIdHost, '"02:00:00:00:00:0a"; } ];\n    b', `"${GEN['vm-a']}"; } ];\n    b`), false)], ['4:91-4:110 also used by an interface of VM "b"']),
+      duplicate('4:91-4:110', 'MAC 02:00:00:00:00:0a is also declared on interface "vm-a" of VM "a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('b', swap(duplicateComputedIdHost, 'hostName; mac = "02:00:00:00:00:0a"', `hostName; mac = "${GEN.b}"`), false)], ['3:71-3:90 also used by interface "vm-a" of VM "a"']),
+      multicast('5:67-5:86', 'MAC 03:00:00:00:00:0c is a multicast address (first octet 03 is odd), and no network card may have one: the kernel refuses it as an interface address ("Cannot assign requested address") and switches drop frames sent from it. Use a unicast MAC, best a locally administered one (second hex digit 2, 6, A or E).', [generateFix('c', swap(duplicateComputedIdHost, '03:00:00:00:00:0c', GEN.c))]),
+    ],
+    fixAll: swap(duplicateComputedIdHost, '03:00:00:00:00:0c', GEN.c),
+  },
+  {
+    name: 'two interfaces of one host VM: the other is named without its VM, which is this one',
+    code: duplicateInOneHostVm,
+    findings: [
+      duplicate('2:39-2:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-b". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-a', swap(duplicateInOneHostVm, 'id = "vm-a"; mac = "02:00:00:00:00:01"', `id = "vm-a"; mac = "${GEN['vm-a']}"`), false)], ['3:39-3:58 also used by interface "vm-b"']),
+      duplicate('3:39-3:58', 'MAC 02:00:00:00:00:01 is also declared on interface "vm-a". Interfaces that share a MAC steal each other\'s traffic: switches, bridges and the host\'s macvtap parent deliver each frame to one of them only. Give every interface its own MAC.', [generateFix('vm-b', swap(duplicateInOneHostVm, 'id = "vm-b"; mac = "02:00:00:00:00:01"', `id = "vm-b"; mac = "${GEN['vm-b']}"`), false)], ['2:39-2:58 also used by interface "vm-a"']),
     ],
   },
   {
