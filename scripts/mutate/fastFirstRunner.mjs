@@ -5,6 +5,11 @@
 // The dry run and the mutant runs happen in different runner processes: the
 // times go through a file in the sandbox, which is every runner's working
 // directory.
+//
+// It also names each test by its source file (test/unit/x.test.ts) rather
+// than its bundle (dist/test/unit/x.test.js): a bundle holds the code under
+// test too, so it changes with every change of server/src, and incremental
+// runs, which re-test mutants whose tests changed, would re-test them all.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { INSTRUMENTER_CONSTANTS } from '@stryker-mutator/api/core';
 import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
@@ -18,8 +23,9 @@ class FastFirstTapRunner extends TapTestRunner {
 
   async dryRun(options) {
     const result = await super.dryRun(options);
-    if (result.status === DryRunStatus.Complete) writeFileSync(TIMES, JSON.stringify(Object.fromEntries(result.tests.map((t) => [t.id, t.timeSpentMs]))));
-    return result;
+    if (result.status !== DryRunStatus.Complete) return result;
+    writeFileSync(TIMES, JSON.stringify(Object.fromEntries(result.tests.map((t) => [t.id, t.timeSpentMs]))));
+    return { ...result, tests: result.tests.map((t) => ({ ...t, fileName: t.fileName?.replace(/^(?:.*[\\/])?dist[\\/](test[\\/].*)\.js$/, '$1.ts') })) };
   }
 
   async mutantRun(options) {
