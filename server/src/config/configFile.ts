@@ -10,6 +10,7 @@
 import { MACVTAP_MODES, type MacvtapMode } from '../knowledge/macvtapModes';
 import { ruleByCode } from '../rules/index';
 import type { Severity } from '../rules/rule';
+import { isMacvtapMode } from '../rules/options';
 import { withoutBom } from '../text/bom';
 
 export { CONFIG_FILE_NAME } from './fileName';
@@ -65,7 +66,7 @@ export function parseConfig(text: string): { config: ProjectConfig; problems: st
         else rules[code] = levelToSeverity(level);
       }
     } else if (key === 'preferredMode') {
-      if ((MACVTAP_MODES as readonly unknown[]).includes(value)) preferredMode = value as MacvtapMode;
+      if (isMacvtapMode(value)) preferredMode = value;
       else problems.push(`"preferredMode" must be one of ${MACVTAP_MODES.join(', ')}, not ${JSON.stringify(value)}`);
     } else if (key === 'ignore') {
       if (Array.isArray(value) && value.every((g) => typeof g === 'string')) ignore = value as string[];

@@ -77,7 +77,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   }
   const mode = valueOf(obj, 'macvtap.preferredMode');
   if (mode !== undefined) {
-    if (typeof mode === 'string' && isMacvtapMode(mode)) settings.preferredMode = mode;
+    if (isMacvtapMode(mode)) settings.preferredMode = mode;
     else problems.push(`microvmLint.macvtap.preferredMode: expected one of ${MACVTAP_MODES.join(', ')}`);
   }
   const maxFileSize = obj.maxFileSize;

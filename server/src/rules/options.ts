@@ -13,6 +13,6 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   severities: {},
 };
 
-export function isMacvtapMode(value: string): value is MacvtapMode {
-  return (MACVTAP_MODES as readonly string[]).includes(value);
+export function isMacvtapMode(value: unknown): value is MacvtapMode {
+  return (MACVTAP_MODES as readonly unknown[]).includes(value);
 }
