@@ -157,7 +157,10 @@ async function assertHighlighted(editor: Locator): Promise<{ attributeColoured: 
 /** Waits until exactly one squiggle is in `editor`, then asserts it underlines exactly the flagged binding on its line. */
 async function assertSquiggle(editor: Locator): Promise<void> {
   await editor.locator('.squiggly-error').first().waitFor({ timeout: DIAGNOSTICS_TIMEOUT_MS });
-  const spots = await squiggleSpots(editor, FLAGGED_TEXT);
+  // The index's pushed squiggle for a file not yet open gives way to the pulled one when the
+  // file opens (a repaint apart), so wait for one squiggle to be on screen, not just for the first.
+  let spots: Awaited<ReturnType<typeof squiggleSpots>> = [];
+  await waitFor('one squiggle on screen', async () => ((spots = await squiggleSpots(editor, FLAGGED_TEXT)).length === 1 ? true : undefined), UI_TIMEOUT_MS).catch(() => undefined);
   assert.equal(spots.length, 1, `one squiggle: ${JSON.stringify(spots)}`);
   assert.equal(spots[0].lineNumber, String(FLAGGED_LINE), `squiggle beside line number ${FLAGGED_LINE}: ${JSON.stringify(spots[0])}`);
   assert.equal(spots[0].lineText.trim(), FLAGGED_TEXT);
