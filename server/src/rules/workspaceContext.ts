@@ -45,7 +45,7 @@ export interface WorkspaceContext {
   owners: Readonly<Record<string, GlobalOwner>>;
   /** Interfaces in other files with a MAC this file declares too, by canonical MAC. */
   macs: ReadonlyMap<string, readonly ExternalInterface[]>;
-  /** Interfaces in other files of this file's VMs, or host devices of VMs on its hosts, with a literal id. */
+  /** Interfaces in other files with a literal id, of this file's VMs or of VMs on its hosts (which of them clash, the rule decides). */
   peers: readonly ExternalInterface[];
   /**
    * For each owner key of this file that changes a MAC inside the guest (`macAddress`...)

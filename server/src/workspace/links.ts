@@ -7,16 +7,19 @@
  * again only when its context changed.
  */
 import type { FileRole } from '../model';
-import { isHostDevice, sameInterface, type ExternalInterface, type GlobalOwner, type WorkspaceContext } from '../rules/workspaceContext';
+import { sameInterface, type ExternalInterface, type GlobalOwner, type WorkspaceContext } from '../rules/workspaceContext';
 import type { EdgeSummary, FileSummary } from './summary';
 
 /** A stable text of a context: equal keys, equal findings. */
 export function contextKey(c: WorkspaceContext | undefined): string {
+  // Stryker disable next-line StringLiteral: any constant does: the key of no context is only compared with the file's own earlier keys
   if (!c) return '';
-  return JSON.stringify([c.role, c.owners, [...c.macs].sort(([a], [b]) => a.localeCompare(b)), c.peers, c.declaredElsewhere]);
+  // The MACs come in the order of the file's interfaces: the same summary, the same order.
+  return JSON.stringify([c.role, c.owners, [...c.macs], c.peers, c.declaredElsewhere]);
 }
 
 /** A context that changes nothing: the file's findings are those it has on its own. */
+// Stryker disable next-line BlockStatement: "never alone" checks every file again with its context, which gives the same findings, only later
 export function isAlone(c: WorkspaceContext): boolean {
   return (
     !c.role.rootInterfaces &&
@@ -41,6 +44,7 @@ export class WorkspaceLinks {
     for (const [uri, summary] of files) {
       for (const edge of summary.edges) {
         const target = this.resolve(uri, edge.path);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: no URI is undefined, and a file that imports itself would be its own parent, which changes neither its VM nor its hypervisor
         if (target === undefined || target === uri) continue;
         const list = this.incoming.get(target);
         if (list) list.push({ from: uri, edge });
@@ -48,13 +52,15 @@ export class WorkspaceLinks {
       }
     }
     for (const [uri, summary] of files) {
-      for (const i of summary.interfaces) {
-        const ext: ExternalInterface = { uri, range: i.range, owner: this.ownerOf(uri, i.vm), ...(i.type !== undefined ? { type: i.type } : {}), ...(i.id ? { id: i.id } : {}), ...(i.idText !== undefined ? { idText: i.idText } : {}), ...(i.mac ? { mac: i.mac } : {}) };
-        if (i.mac) push(this.byMac, i.mac.canonical, ext);
-        if (i.by === 'place') push(this.placed, ext.owner.vm, ext);
-        if (i.id && i.by === 'place') {
+      for (const { vm, by, ...facts } of summary.interfaces) {
+        const ext: ExternalInterface = { ...facts, uri, owner: this.ownerOf(uri, vm) };
+        if (ext.mac) push(this.byMac, ext.mac.canonical, ext);
+        if (by === 'place') push(this.placed, ext.owner.vm, ext);
+        if (ext.id && by === 'place') {
           push(this.byVm, ext.owner.vm, ext);
-          if (ext.owner.host !== undefined && isHostDevice(ext.type)) push(this.byHost, ext.owner.host, ext);
+          // Which of these clash (host devices, both there at once) the rule decides (rules/interfaces.ts).
+          // Stryker disable next-line ConditionalExpression: what is filed under no host is never looked up
+          if (ext.owner.host !== undefined) push(this.byHost, ext.owner.host, ext);
         }
       }
     }
@@ -74,7 +80,9 @@ export class WorkspaceLinks {
   ownerOf(uri: string, key: string, seen = new Set<string>()): GlobalOwner {
     const id = `${uri}#${key}`;
     const known = this.owners.get(id);
+    // Stryker disable next-line ConditionalExpression: the owners are a cache; computing one again gives the same owner
     if (known) return known;
+    // Stryker disable next-line OptionalChaining: owners are asked only of indexed files (contextFor and the index check first)
     const vm = this.files.get(uri)?.vms.find((v) => v.key === key);
     const hypervisor = vm?.hypervisor;
     let owner: GlobalOwner;
@@ -105,23 +113,26 @@ export class WorkspaceLinks {
     const declaredElsewhere: Record<string, ExternalInterface> = {};
     if (summary) {
       for (const key of new Set(summary.macSetters.map((m) => m.vm))) {
+        // Stryker disable next-line ConditionalExpression: the rule uses this only for a VM with no interfaces in this file, so every one found is elsewhere
         const other = this.placed.get(this.ownerOf(uri, key).vm)?.find((e) => e.uri !== uri);
         if (other) declaredElsewhere[key] = other;
       }
-      for (const key of new Set(['file', ...summary.vms.map((v) => v.key)])) {
-        owners[key] = this.ownerOf(uri, key);
-      }
+      // The rules read the owner of each VM of the file's model, which are the summary's VMs.
+      for (const { key } of summary.vms) owners[key] = this.ownerOf(uri, key);
       const seenPeers = new Set<ExternalInterface>();
       for (const i of summary.interfaces) {
         if (i.mac) {
           // The same id (literal or expression) elsewhere is the same interface written twice (rules/mac.ts): no context.
           const others = (this.byMac.get(i.mac.canonical) ?? []).filter((e) => e.uri !== uri && !sameInterface(i, e));
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty list adds no finding; it only makes the file checked again
           if (others.length > 0) macs.set(i.mac.canonical, [...new Set([...(macs.get(i.mac.canonical) ?? []), ...others])]);
         }
         if (!i.id) continue;
         const owner = this.ownerOf(uri, i.vm);
-        const candidates = [...(this.byVm.get(owner.vm) ?? []), ...(owner.host !== undefined && isHostDevice(i.type) ? this.byHost.get(owner.host) ?? [] : [])];
+        // Stryker disable next-line ArrayDeclaration: a stand-in element has no id, so it is skipped as a peer
+        const candidates = [...(this.byVm.get(owner.vm) ?? []), ...(owner.host !== undefined ? this.byHost.get(owner.host) ?? [] : [])];
         for (const e of candidates) {
+          // Stryker disable next-line OptionalChaining: byVm and byHost hold only interfaces with an id
           if (e.uri === uri || e.id?.value !== i.id.value || seenPeers.has(e)) continue;
           seenPeers.add(e);
           peers.push(e);
@@ -137,11 +148,13 @@ export function importTarget(from: string, path: string, exists: (uri: string) =
   let url: string;
   try {
     url = new URL(path, from).href;
+    // Stryker disable next-line BlockStatement: a relative path against a file URI always makes a URL; the guard is for what the model may one day pass
   } catch {
     return undefined;
   }
   if (exists(url)) return url;
-  const folder = `${url.replace(/\/$/, '')}/default.nix`;
+  // A Nix path never ends with "/": `./b` is the folder b or the file b.
+  const folder = `${url}/default.nix`;
   return exists(folder) ? folder : undefined;
 }
 
