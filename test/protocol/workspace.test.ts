@@ -154,6 +154,7 @@ describe('host and guest files linked by literal imports', () => {
     'host.nix': `{
   microvm.vms.a.config = { imports = [ ./a.nix ]; microvm.hypervisor = "firecracker"; };
   microvm.vms.b.config = {
+    imports = [ ./b-more.nix ];
     microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:0b"; } ];
   };
   microvm.vms.c.config.microvm.interfaces = import ./ifaces.nix;
@@ -210,6 +211,16 @@ describe('host and guest files linked by literal imports', () => {
     for (const name of ['before.nix', 'after.nix', 'example-1.nix', 'example-2.nix']) {
       assert.deepEqual(codes(await client.diagnostics(ws.uri(name), has('macvtap-mode-missing'))), ['macvtap-mode-missing'], name);
     }
+  });
+
+  it('lists each VM once in symbol search, at its name, and no symbol for a computed id', async () => {
+    await client.diagnostics(ws.uri('a.nix'), has('interface-id-duplicate')); // the links are made
+    const all = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '' });
+    const vms = all.filter((s) => s.containerName === 'MicroVM').map((s) => [s.name, (s.location as { uri: string }).uri, JSON.stringify((s.location as { range: unknown }).range)]);
+    // VM "b" (its interfaces in host.nix) once, over its binding, though its config also imports a module; "a" and "c" declare theirs in other files.
+    assert.deepEqual(vms, [['b', ws.uri('host.nix'), JSON.stringify({ start: { line: 2, character: 2 }, end: { line: 5, character: 4 } })]]);
+    assert.ok(all.every((s) => typeof s.name === 'string' && s.name !== ''), JSON.stringify(all.map((s) => s.name)));
+    assert.ok(!all.some((s) => s.name.includes('tapInterface')), 'example-1.nix\'s id is an expression');
   });
 
   it('names a guest file\'s VM in symbol search by the name its host gives it', async () => {
