@@ -1,13 +1,17 @@
 // Prints the mutation score of each folder of server/src from Stryker JSON
-// reports (default: test-output/mutation/all.json; several runs of parts of a
-// folder add up), and the surviving mutants with their place, for the closing
+// reports (default: every committed test/mutation/*.incremental.json; several
+// runs of parts of a folder add up), and the surviving mutants with their place, for the closing
 // notes and for the next round of tests.
 //   node scripts/mutate/scores.mjs [report.json ...] [--survivors]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const reports = args.filter((a) => !a.startsWith('--'));
-const files = Object.assign({}, ...(reports.length > 0 ? reports : ['test-output/mutation/all.json']).map((f) => JSON.parse(readFileSync(f, 'utf8')).files));
+const files = Object.assign({}, ...(reports.length > 0 ? reports : committed()).map((f) => JSON.parse(readFileSync(f, 'utf8')).files));
+function committed() {
+  const dir = new URL('../../test/mutation/', import.meta.url);
+  return readdirSync(dir).filter((f) => f.endsWith('.incremental.json')).sort().map((f) => new URL(f, dir));
+}
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const folders = new Map();

@@ -61,7 +61,6 @@ export function factsOf(parser: NixParser, text: string, role: FileRole, options
     const findings = role.rootInterfaces || mayHaveFindings(text) || (workspace !== undefined && !isAlone(workspace));
     // Stryker disable next-line BooleanLiteral: "Ignore" fixes of a file not open are never shown; skipping them only saves the time
     return { summary, ...(findings ? { analysis: analyze(tree, text, { options, lines, model, ignoreFixes: false, ...(workspace ? { workspace } : {}) }) } : {}) };
-    // Stryker disable next-line BlockStatement: a tree not deleted keeps WASM memory, which no finding shows (bench/workspace measures memory)
   } finally {
     tree.delete();
   }
