@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import type { NixParser } from '../../server/src/parse/nixParser';
 import { DEFAULT_OPTIONS } from '../../server/src/rules/options';
 import { factsOf } from '../../server/src/workspace/fileFacts';
-import { WorkspaceLinks } from '../../server/src/workspace/links';
+import { importTarget, WorkspaceLinks } from '../../server/src/workspace/links';
 import type { FileSummary } from '../../server/src/workspace/summary';
 import { loadParser } from '../support/parser';
 
@@ -106,5 +106,14 @@ describe('workspace links', () => {
     assert.deepEqual(c.macs.get('02:00:00:00:00:01')!.map((e) => e.uri), [`${ROOT}other-host.nix`]);
     // vm-g of VM "b" on the same host clashes; vm-g of VM "c" on another host does not.
     assert.deepEqual(c.peers.map((p) => [p.uri, p.owner.name]), [[`${ROOT}host.nix`, 'b']]);
+  });
+
+  it('finds the file or folder an import names, and none from a URI with no folder to resolve against', () => {
+    const files = new Set([`${ROOT}a.nix`, `${ROOT}vms/g/default.nix`]);
+    const exists = (uri: string) => files.has(uri);
+    assert.equal(importTarget(`${ROOT}host.nix`, './a.nix', exists), `${ROOT}a.nix`);
+    assert.equal(importTarget(`${ROOT}host.nix`, './vms/g', exists), `${ROOT}vms/g/default.nix`);
+    assert.equal(importTarget(`${ROOT}host.nix`, './b.nix', exists), undefined);
+    assert.equal(importTarget('untitled:Untitled-1', './a.nix', (uri) => typeof uri === 'string'), undefined);
   });
 });

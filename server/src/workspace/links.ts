@@ -147,8 +147,12 @@ export class WorkspaceLinks {
 
 /** The file a literal path in `from` names, if `exists`: `./b` may be a folder with a default.nix. */
 export function importTarget(from: string, path: string, exists: (uri: string) => boolean): string | undefined {
-  // A path literal against a file URI always makes a URL.
-  const url = new URL(path, from).href;
+  let url: string;
+  try {
+    url = new URL(path, from).href;
+  } catch {
+    return undefined; // a URI without a folder to resolve against (untitled:...)
+  }
   if (exists(url)) return url;
   // A Nix path never ends with "/": `./b` is the folder b or the file b.
   const folder = `${url}/default.nix`;
