@@ -64,9 +64,23 @@ async function webWorkerHostChecks(st: TestContext, page: Page, server: Session[
 
   // What a user sees: Developer: Show Running Extensions says where each extension runs.
   await runCommand(page, 'Developer: Show Running Extensions');
-  const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
-  const ours = rows.filter({ hasText: 'MicroVM Lint' });
-  await ours.waitFor({ timeout: UI_TIMEOUT_MS });
+  const list = page.locator('.runtime-extensions-editor .monaco-list');
+  const ours = list.locator('.monaco-list-row').filter({ hasText: 'MicroVM Lint' });
+  await list.waitFor({ timeout: UI_TIMEOUT_MS });
+  // The list renders only the rows in view, and where ours sorts depends on activation times:
+  // scroll down a step at a time (back to the top after the end) until it is drawn.
+  let steps = 0;
+  await waitFor(
+    'MicroVM Lint in Running Extensions',
+    async () => {
+      if ((await ours.count()) > 0) return true;
+      await list.hover();
+      await page.mouse.wheel(0, ++steps % 12 === 0 ? -10_000 : 250);
+      return undefined;
+    },
+    UI_TIMEOUT_MS,
+  );
+  await ours.scrollIntoViewIfNeeded();
   assert.match(await ours.innerText(), /\bweb worker\b/i, 'MicroVM Lint runs in the "web worker" host');
   // (Built-in extensions such as Git show the code-server host here once they activate; whether they
   // have by now depends on timing, so they are not asserted.)
