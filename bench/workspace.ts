@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient } from '../test/support/lspClient';
+import { INDEX_CAPABILITIES, LspClient } from '../test/support/lspClient';
 import { interfaceWorkspace, workspace, type WorkspaceFile } from './corpus';
 import { mb, ms, summarize, table } from './measure';
 
@@ -71,11 +71,7 @@ async function measure(label: string, files: readonly WorkspaceFile[]): Promise<
     const { client } = await LspClient.start({
       cli: join(__dirname, '..', 'cli.js'), // dist/bench/workspace.js -> dist/cli.js
       workspaceFolders: [pathToFileURL(dir).href],
-      capabilities: {
-        window: { workDoneProgress: true },
-        workspace: { configuration: true },
-        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
-      },
+      capabilities: INDEX_CAPABILITIES,
     });
     try {
       await client.open(uri('open.nix'), OPEN_FILE);

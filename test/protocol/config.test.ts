@@ -13,18 +13,12 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CODES, CONFIG_CASES, CONTROL, modeOfFixTitle, writeCase, type Seen } from '../support/configCases';
-import { LspClient } from '../support/lspClient';
+import { LspClient, until } from '../support/lspClient';
 
 const SEVERITY: Record<number, Seen> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 const seen = (diagnostics: Diagnostic[]) =>
   Object.fromEntries(CODES.map((code) => [code, diagnostics.find((d) => d.code === code)?.severity ? SEVERITY[diagnostics.find((d) => d.code === code)!.severity!] : 'absent']));
-
-/** Waits (event loop turns, bounded) until `test` holds: for notifications that are not publishes. */
-async function until(test: () => boolean): Promise<void> {
-  for (let i = 0; i < 3000 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
-  assert.ok(test(), 'the awaited notification never came');
-}
 
 describe('language server: microvm-lint.json, settings and ignore (shared cases)', () => {
   for (const c of CONFIG_CASES) {

@@ -12,21 +12,14 @@ import { describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { writeTree } from '../support/cli';
 import { caseLine, CROSS_FILE_CASES } from '../support/crossFileCases';
-import { LspClient } from '../support/lspClient';
+import { INDEX_CAPABILITIES, LspClient, until } from '../support/lspClient';
 
 describe('workspace index: the cross-file cases', () => {
   for (const c of CROSS_FILE_CASES) {
     it(c.name, async () => {
       const dir = writeTree(mkdtempSync(join(tmpdir(), 'microvm-lint-xcase-')), c.files);
       const root = pathToFileURL(dir).href + '/';
-      const { client } = await LspClient.start({
-        workspaceFolders: [pathToFileURL(dir).href],
-        capabilities: {
-          window: { workDoneProgress: true },
-          workspace: { configuration: true },
-          textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
-        },
-      });
+      const { client } = await LspClient.start({ workspaceFolders: [pathToFileURL(dir).href], capabilities: INDEX_CAPABILITIES });
       try {
         const linesOf = (p: PublishDiagnosticsParams | undefined) =>
           (p?.diagnostics ?? [])
@@ -35,9 +28,9 @@ describe('workspace index: the cross-file cases', () => {
         const expected = (file: string) => c.findings.filter((f) => f.startsWith(`${file}:`)).sort();
         const last = (uri: string) => client.published.filter((p) => p.uri === uri).at(-1);
         // Indexing ends, then the index publishes what the links change: wait for the table's state (bounded), then compare.
-        await until(() => client.progress.includes('end'), 30_000);
+        await until(() => client.progress.includes('end'), 'the end of indexing');
         const settled = () => Object.keys(c.files).every((file) => JSON.stringify(linesOf(last(root + file))) === JSON.stringify(expected(file)));
-        await until(settled, 5_000).catch(() => undefined);
+        await until(settled, 'the table\'s findings', 5_000).catch(() => undefined);
         for (const file of Object.keys(c.files)) assert.deepEqual(linesOf(last(root + file)), expected(file), file);
       } finally {
         client.kill();
@@ -46,10 +39,3 @@ describe('workspace index: the cross-file cases', () => {
     });
   }
 });
-
-/** Waits (bounded: a guard against hanging, not a speed check) until `test` holds. */
-async function until(test: () => boolean, boundMs: number): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!test() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  assert.ok(test(), 'the awaited state never came');
-}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, DocumentSymbol, PublishDiagnosticsParams, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { LspClient } from '../support/lspClient';
+import { LspClient, until } from '../support/lspClient';
 
 const guest = (mac: string, id = 'vm-a') => `{
   microvm.interfaces = [ {
@@ -27,12 +27,6 @@ function workspace(files: Record<string, string>): { dir: string; uri: (name: st
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
   for (const [name, text] of Object.entries(files)) write(name, text);
   return { dir, uri: (name) => pathToFileURL(join(dir, name)).href, write };
-}
-
-/** Waits (event loop turns, bounded) until `test` holds: for notifications that are not publishes. */
-async function until(test: () => boolean): Promise<void> {
-  for (let i = 0; i < 3000 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
-  assert.ok(test(), 'the awaited notification never came');
 }
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code).sort();

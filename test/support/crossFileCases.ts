@@ -21,6 +21,9 @@ const tap = (id: string, mac: string) => `{ type = "tap"; id = "${id}"; mac = "$
 const user = (id: string, mac: string) => `{ type = "user"; id = "${id}"; mac = "${mac}"; }`;
 const guest = (...interfaces: string[]) => doc('{', '  microvm.interfaces = [', ...interfaces.map((i) => `    ${i}`), '  ];', '}');
 
+/** A host with VMs a and b, each config in its own file. */
+const HOST_AB = doc('{', '  microvm.vms.a.config = import ./a.nix;', '  microvm.vms.b.config = import ./b.nix;', '}');
+
 const MAC1 = '02:00:00:00:00:01';
 const MAC2 = '02:00:00:00:00:02';
 
@@ -28,7 +31,7 @@ export const CROSS_FILE_CASES: CrossFileCase[] = [
   {
     name: 'two VMs of one host, in their own files, with the same tap id: both marked; the same user id is no host device',
     files: {
-      'host.nix': doc('{', '  microvm.vms.a.config = import ./a.nix;', '  microvm.vms.b.config = import ./b.nix;', '}'),
+      'host.nix': HOST_AB,
       'a.nix': guest(tap('vm-same', MAC1), user('qemu', '02:00:00:00:00:03')),
       'b.nix': guest(tap('vm-same', MAC2), user('qemu', '02:00:00:00:00:04')),
     },
@@ -116,7 +119,7 @@ export const CROSS_FILE_CASES: CrossFileCase[] = [
   {
     name: 'a tap id that another VM of the host uses for a user interface: a user interface makes no host device',
     files: {
-      'host.nix': doc('{', '  microvm.vms.a.config = import ./a.nix;', '  microvm.vms.b.config = import ./b.nix;', '}'),
+      'host.nix': HOST_AB,
       'a.nix': guest(tap('vm-x', MAC1)),
       'b.nix': guest(user('vm-x', MAC2)),
     },

@@ -21,6 +21,23 @@ import type {
 
 const HANG_GUARD_MS = 30_000;
 
+/** What the workspace index tests ask of a client: progress (indexing ends with "end"), settings, related locations. */
+export const INDEX_CAPABILITIES: ClientCapabilities = {
+  window: { workDoneProgress: true },
+  workspace: { configuration: true },
+  textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+};
+
+/**
+ * Waits (event loop turns, every 10 ms) until `test` holds, for states that are not one
+ * publish (progress, several files settled); bounded: a guard against hanging, not a speed check.
+ */
+export async function until(test: () => boolean, what = 'the awaited notification', boundMs = HANG_GUARD_MS): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (!test() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  if (!test()) throw new Error(`${what} never came (waited ${boundMs} ms)`);
+}
+
 const CLI = join(__dirname, '..', '..', 'cli.js'); // dist/test/<dir>/x.test.js -> dist/cli.js
 
 export interface ClientOptions {
