@@ -64,16 +64,18 @@ function commentAbove(lines: LineIndex, line: number, directive: string): TextEd
 
 /**
  * Is `offset` (a line start) inside a string or a comment, where a `#` line would be text, not a
- * directive? The smallest node there is then a piece of the string; in a `${...}` inside the string
- * it is code, where a comment is fine. A comment that began before the line is a block comment (or a
- * `#` one running past a lone "\r", which ends no line for Nix).
+ * directive? From the smallest node there up: a piece of a string, or a string that began before
+ * the line (its closing quote, after a lone "\r", is a line start too), is text; a `${...}` inside
+ * the string is code, where a comment is fine. A comment that began before the line is a block
+ * comment (or a `#` one running past a lone "\r", which ends no line for Nix).
  */
 function insideStringOrComment(tree: Tree, offset: number): boolean {
-  const n: SyntaxNode | null = tree.rootNode.descendantForIndex(offset, offset);
-  if (!n) return false;
-  if (STRING_PARTS.has(n.type)) return true;
-  if (n.type === 'comment') return n.startIndex < offset;
-  return (n.type === 'string_expression' || n.type === 'indented_string_expression') && n.startIndex < offset;
+  for (let n: SyntaxNode | null = tree.rootNode.descendantForIndex(offset, offset); n; n = n.parent) {
+    if (STRING_PARTS.has(n.type)) return true;
+    if (n.type === 'interpolation') return false;
+    if (n.type === 'comment' || n.type === 'string_expression' || n.type === 'indented_string_expression') return n.startIndex < offset;
+  }
+  return false;
 }
 
 const STRING_PARTS = new Set(['string_fragment', 'escape_sequence', 'dollar_escape']);
