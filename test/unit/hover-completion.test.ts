@@ -71,6 +71,24 @@ describe('hover', () => {
     assert.match(md, /\| `macvtap.mode` \| `null` \|/);
   });
 
+  it('shows settings it cannot read as set elsewhere: inherited, under a value that is not a set, in a set with computed names', () => {
+    const table = (snippet: string) => hoverText(snippet)!.split('\n').filter((l) => l.startsWith('| `'));
+    assert.deepEqual(table(`{ mac, link, ... }: ${guest('{ ty<|>pe = "macvtap"; id.name = "vm-a"; inherit mac; macvtap = { inherit link; mode = "vepa"; }; }')}`), [
+      '| `type` | `"macvtap"` |',
+      '| `id` | *set elsewhere (not a literal)* |',
+      '| `mac` | *set elsewhere (not a literal)* |',
+      '| `macvtap.link` | *set elsewhere (not a literal)* |',
+      '| `macvtap.mode` | `"vepa"` |',
+    ]);
+    assert.deepEqual(table(`{ cfg, key, ... }: ${guest('{ ty<|>pe = "macvtap"; id = "vm-a"; macvtap = cfg.macvtap; ${key} = "x"; }')}`), [
+      '| `type` | `"macvtap"` |',
+      '| `id` | `"vm-a"` |',
+      '| `mac` | *set elsewhere (not a literal)* |',
+      '| `macvtap.link` | *set elsewhere (not a literal)* |',
+      '| `macvtap.mode` | *set elsewhere (not a literal)* |',
+    ]);
+  });
+
   it('on the squiggle of a macvtap interface without a usable mode, lists the five modes with a line each', () => {
     const modeLines = [
       '- `vepa`: Virtual Ethernet Port Aggregator: every frame leaves through the parent interface. The kernel\'s default mode.',

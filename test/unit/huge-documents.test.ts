@@ -82,6 +82,13 @@ describe('10,000-deep nesting', () => {
     assert.deepEqual(codes(deepInterfaceSet(10_000)), shallow());
   });
 
+  it('reads an interface with a syntax error whose own sets nest 10,000 deep', () => {
+    // The error sends the set to the reader that walks the tree node by node, which stops at the same depth.
+    const broken = (depth: number) => deepInterfaceSet(depth).replace('type = "macvtap";', 'type = "macvtapp"; )');
+    assert.deepEqual(codes(broken(1)), ['interface-type-invalid "macvtapp"']);
+    assert.deepEqual(codes(broken(10_000)), codes(broken(1)));
+  });
+
   it('counts the syntax errors of 10,000 unclosed brackets', () => {
     const text = '['.repeat(10_000);
     const tree = parser.parse(text);

