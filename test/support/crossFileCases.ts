@@ -171,6 +171,15 @@ export const CROSS_FILE_CASES: CrossFileCase[] = [
     findings: ['ifaces.nix:3:38 mac-multicast'],
   },
   {
+    name: 'one list imported as microvm.interfaces by two guests is checked once',
+    files: {
+      'guest1.nix': doc('{', '  microvm.interfaces = import ./nics.nix;', '}'),
+      'guest2.nix': doc('{', '  microvm.interfaces = import ./nics.nix;', '}'),
+      'nics.nix': doc('[', `  { type = "tap"; id = "vm-l"; mac = "03:00:00:00:00:01"; }`, ']'),
+    },
+    findings: ['nics.nix:2:38 mac-multicast'],
+  },
+  {
     name: 'a set shaped like a macvtap interface passed as a module argument, in a module of the VM, is not one of its interfaces',
     files: {
       'guest.nix': doc('{', '  imports = [ ./lib.nix ];', '  microvm.interfaces = [', `    ${tap('vm-x', MAC1)}`, '  ];', '}'),

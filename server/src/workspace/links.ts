@@ -100,10 +100,12 @@ export class WorkspaceLinks {
     return owner;
   }
 
-  /** How the file is used: imported as the value of `microvm.interfaces`. */
+  /**
+   * How the file is used: imported as the value of `microvm.interfaces`, by one VM or by several
+   * (the file is then a list: no module could be that value).
+   */
   roleOf(uri: string): FileRole {
-    const parent = this.parentOf(uri);
-    return parent?.edge.kind === 'interfaces' ? { rootInterfaces: true } : {};
+    return (this.incoming.get(uri) ?? []).some((p) => p.edge.kind === 'interfaces') ? { rootInterfaces: true } : {};
   }
 
   contextFor(uri: string): WorkspaceContext {
