@@ -100,6 +100,8 @@ export class PlaceCache {
   /** `text` (the tree's source) lets plain attribute names be read without asking the tree. */
   constructor(readonly text?: string) {}
 
+  // Stryker disable all: ancestry and typeOf are caches: a wrong start makes the descent miss `node`, and the
+  // fallback below asks each parent instead (same chain, slower); the mutants change speed, not answers.
   /** The previous answer: nodes asked for in text order share most of their ancestors. */
   private last: SyntaxNode[] = [];
   /** The end of each node of `last` (each is a call into the tree). */
@@ -144,6 +146,7 @@ export class PlaceCache {
 function strictlyContains(s: number, e: number, is: number, ie: number): boolean {
   return s <= is && ie <= e && (s < is || ie < e);
 }
+// Stryker restore all
 
 /**
  * The place of `node`, whose own attribute names (if it is a binding or an
@@ -161,14 +164,17 @@ export function placeOf(node: SyntaxNode, ownNames: string[], lenient: boolean, 
 
 function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
   const known = cache.upper.get(node.id);
+  // Stryker disable next-line ConditionalExpression: a cache
   if (known) return known;
   const chain = cache.ancestry(node);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: the root's step is always a module boundary (source_code), which resets both
   let above: Upper = { frames: null, unknownFirst: false, conditions: null };
   cache.upper.set(chain[0].id, above);
   // Top-down: each node's upper is its own step's frame on top of its parent's upper.
   for (let i = 1; i < chain.length; i++) {
     const child = chain[i];
     const cached = cache.upper.get(child.id);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a cache
     if (cached) {
       above = cached;
       continue;
