@@ -56,6 +56,16 @@ if (ns && process.env.STRYKER_DRY_RUN === 'true') {
       fs.renameSync(file + '.tmp', file);
     };
     process.on('exit', write);
+    // A worker thread stopped by terminate() never sees 'exit' (the CLI's pool ends its workers so):
+    // it reports before each reply instead, and its last reply comes after all its work.
+    const { parentPort } = require('node:worker_threads');
+    if (parentPort) {
+      const post = parentPort.postMessage.bind(parentPort);
+      parentPort.postMessage = (...args) => {
+        write();
+        return post(...args);
+      };
+    }
     // Servers stopped by a signal still report (the default action would skip 'exit').
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
       process.once(signal, () => process.exit(128 + (require('node:os').constants.signals[signal] ?? 0)));
