@@ -1,0 +1,97 @@
+/**
+ * The interface sets a `microvm.interfaces` value is made of, through what
+ * real configs write in between (server/src/model/resolve.ts): each way
+ * reaches an interface with the type "tapp", which must be marked; ways we
+ * cannot follow (an unknown function, a parameter, an import) mark nothing.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { NixParser } from '../../server/src/parse/nixParser';
+import { analyze } from '../../server/src/rules/analyze';
+import { loadParser } from '../support/parser';
+
+let parser: NixParser;
+before(async () => {
+  parser = await loadParser();
+});
+
+/** Each finding as `code text-it-marks`. */
+function findings(text: string): string[] {
+  const tree = parser.parse(text);
+  try {
+    return analyze(tree, text).findings.map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
+  } finally {
+    tree.delete();
+  }
+}
+
+const X = '{ type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; }';
+const module = (value: string, lets = '') => `{ lib, c, pkgs, ... }:\n${lets}{\n  microvm.interfaces = ${value};\n}\n`;
+const MARKED = ['interface-type-invalid "tapp"'];
+
+const REACHED: [string, string, string?][] = [
+  ['a list', `[ ${X} ]`],
+  ['++', `[ ] ++ [ ${X} ]`],
+  ['lib.optional', `lib.optional c ${X}`],
+  ['lib.optionals', `lib.optionals c [ ${X} ]`],
+  ['lib.mkIf', `lib.mkIf c [ ${X} ]`],
+  ['lib.mkMerge', `lib.mkMerge [ [ ${X} ] ]`],
+  ['lib.mkForce', `lib.mkForce [ ${X} ]`],
+  ['lib.mkDefault', `lib.mkDefault [ ${X} ]`],
+  ['lib.mkOverride', `lib.mkOverride 10 [ ${X} ]`],
+  ['lib.mkBefore', `lib.mkBefore [ ${X} ]`],
+  ['lib.mkAfter', `lib.mkAfter [ ${X} ]`],
+  ['lib.mkOrder', `lib.mkOrder 5 [ ${X} ]`],
+  ['lib.singleton', `lib.singleton ${X}`],
+  ['lib.toList', `lib.toList ${X}`],
+  ['lib.flatten', `lib.flatten [ [ ${X} ] ]`],
+  ['lib.concatLists', `lib.concatLists [ [ ${X} ] ]`],
+  ['lib.id', `lib.id [ ${X} ]`],
+  ['lib.unique', `lib.unique [ ${X} ]`],
+  ['if', `if c then [ ${X} ] else [ ]`],
+  ['else', `if c then [ ] else [ ${X} ]`],
+  ['let', `let y = 1; in [ ${X} ]`],
+  ['with', `with lib; [ ${X} ]`],
+  ['assert', `assert c; [ ${X} ]`],
+  ['parentheses', `([ (${X}) ])`],
+  ['a let name', `[ nic ]`, `let nic = ${X}; in `],
+  ['a let path', `[ nics.a ]`, `let nics.a = ${X}; in `],
+  ['a name of a let set', `[ nics.a ]`, `let nics = { a = ${X}; }; in `],
+  ['a quoted name of a let set', `[ nics."a" ]`, `let nics = { a = ${X}; }; in `],
+  ['a let name bound to a list', `nics`, `let nics = [ ${X} ]; in `],
+  ['map', `map (n: ${X}) [ 1 ]`],
+  ['builtins.map', `builtins.map (n: ${X}) [ 1 ]`],
+  ['lib.concatMap', `lib.concatMap (n: [ ${X} ]) [ 1 ]`],
+  ['lib.imap0', `lib.imap0 (i: n: ${X}) [ 1 ]`],
+  ['lib.imap1', `lib.imap1 (i: n: ${X}) [ 1 ]`],
+  ['lib.mapAttrsToList', `lib.mapAttrsToList (n: v: ${X}) { a = 1; }`],
+  ['lib.genList', `lib.genList (i: ${X}) 1`],
+  ['lib.concatMapAttrs', `lib.concatMapAttrs (n: v: ${X}) { a = 1; }`],
+  ['lib.forEach', `lib.forEach [ 1 ] (n: ${X})`],
+  ['lib.flip map', `lib.flip map [ 1 ] (n: ${X})`],
+  ['lib.flip lib.forEach', `lib.flip lib.forEach (n: ${X}) [ 1 ]`],
+  ['a mapped let function', `map mk [ 1 ]`, `let mk = n: ${X}; in `],
+  ['a helper of the file', `[ (mkIface "vm-a") ]`, `let mkIface = id: ${X}; in `],
+  ['a helper through another name', `[ (mk "vm-a") ]`, `let mk = mkIface; mkIface = id: ${X}; in `],
+];
+
+const NOT_REACHED: [string, string, string?][] = [
+  ['an unknown function', `pkgs.someFunction [ ${X} ]`],
+  ['a parameter hiding a let name', `map (nic: nic) [ nic ]`, `let nic = ${X}; in `],
+  ['a let name with a default', `[ (nics.a or null) ]`, `let nics = { a = ${X}; }; in `],
+  ['an inherited name', `[ nic ]`, `let inherit (c) nic; in `],
+  ['a comparison', `[ ${X} ] == [ ]`],
+];
+
+describe('interface values: the sets microvm.interfaces is made of', () => {
+  for (const [name, value, lets] of REACHED) {
+    it(`reached through ${name}`, () => {
+      assert.deepEqual(findings(module(value, lets)), MARKED);
+    });
+  }
+  for (const [name, value, lets] of NOT_REACHED) {
+    it(`not reached through ${name}`, () => {
+      assert.deepEqual(findings(module(value, lets)), []);
+    });
+  }
+});
