@@ -83,7 +83,25 @@ const NOT_REACHED: [string, string, string?][] = [
   ['a comparison', `[ ${X} ] == [ ]`],
 ];
 
+/** A tap interface without an id: marked, unless other attributes may be merged into it. */
+const NO_ID = '{ type = "tap"; mac = "02:00:00:00:00:01"; }';
+const OPEN: [string, string, string?][] = [
+  ['merged with //', `[ (${NO_ID} // extra) ]`],
+  ['merged with lib.recursiveUpdate', `[ (lib.recursiveUpdate ${NO_ID} extra) ]`],
+  ['merged by the mapped function', `map (x: { mtu = 1500; } // x) [ ${NO_ID} ]`],
+  ['made by a helper whose result is merged', `[ (mk "a" // extra) ]`, `let mk = n: ${NO_ID}; in `],
+  ['bound to a name that is merged', `[ (nic // extra) ]`, `let nic = ${NO_ID}; in `],
+];
+
 describe('interface values: the sets microvm.interfaces is made of', () => {
+  it('a tap interface without an id is marked', () => {
+    assert.deepEqual(findings(module(`[ ${NO_ID} ]`)), ['interface-id-missing type = "tap";']);
+  });
+  for (const [name, value, lets] of OPEN) {
+    it(`no missing id when ${name}`, () => {
+      assert.deepEqual(findings(module(value, lets)), []);
+    });
+  }
   for (const [name, value, lets] of REACHED) {
     it(`reached through ${name}`, () => {
       assert.deepEqual(findings(module(value, lets)), MARKED);
