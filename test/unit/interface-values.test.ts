@@ -93,7 +93,48 @@ const OPEN: [string, string, string?][] = [
   ['bound to a name that is merged', `[ (nic // extra) ]`, `let nic = ${NO_ID}; in `],
 ];
 
+const USER = '{ type = "user"; id = "vm-a"; mac = "02:00:00:00:00:01"; }';
+/** A guest with a user interface (firecracker has none) and `hypervisors` from line 3. */
+const withHypervisor = (hypervisors: string) => `{ lib, c, ... }:\n{\n  ${hypervisors}\n  microvm.interfaces = [ ${USER} ];\n}\n`;
+
+describe('interface values: the hypervisor they run on', () => {
+  it('firecracker set twice is firecracker: no user interface there', () => {
+    assert.deepEqual(findings(withHypervisor('config = lib.mkMerge [ { microvm.hypervisor = "firecracker"; } { microvm.hypervisor = "firecracker"; } ];')), [
+      'interface-type-unsupported "user"',
+    ]);
+  });
+  it('two different hypervisors (under conditions) are unknown: nothing is marked', () => {
+    assert.deepEqual(findings(withHypervisor('config = lib.mkMerge [ { microvm.hypervisor = "qemu"; } (lib.mkIf c { microvm.hypervisor = "firecracker"; }) ];')), []);
+  });
+  it('a hypervisor from an expression is unknown, even after a literal one', () => {
+    assert.deepEqual(findings(withHypervisor('config = lib.mkMerge [ { microvm.hypervisor = "firecracker"; } { microvm.hypervisor = c.hypervisor; } ];')), []);
+  });
+});
+
+describe('interface values: macvtap-shaped sets found anywhere', () => {
+  for (const [name, attrs, expected] of [
+    ['an id', 'id = "vm-a";', ['interface-mac-missing type = "macvtap";', 'macvtap-link-missing type = "macvtap";', 'macvtap-mode-missing type = "macvtap";']],
+    ['an inherited id', 'inherit id;', ['interface-mac-missing type = "macvtap";', 'macvtap-link-missing type = "macvtap";', 'macvtap-mode-missing type = "macvtap";']],
+    ['a mac', 'mac = "02:00:00:00:00:01";', ['interface-id-missing type = "macvtap";', 'macvtap-link-missing type = "macvtap";', 'macvtap-mode-missing type = "macvtap";']],
+    ['a macvtap set', 'macvtap.link = "eth0";', ['interface-id-missing type = "macvtap";', 'interface-mac-missing type = "macvtap";', 'macvtap-mode-missing type = "macvtap";']],
+  ] as const) {
+    it(`with ${name}`, () => {
+      assert.deepEqual(findings(`{ id, ... }:\n{\n  networking.foo = { type = "macvtap"; ${attrs} };\n}\n`).sort(), [...expected].sort());
+    });
+  }
+  it('after an interface list of the file', () => {
+    const text = `{ id, ... }:\n{\n  microvm.interfaces = [ ${X.replace('tapp', 'tap')} ];\n  networking.foo = { type = "macvtap"; mac = "02:00:00:00:00:02"; macvtap = { link = "eth0"; mode = "bridge"; }; };\n}\n`;
+    assert.deepEqual(findings(text), ['interface-id-missing type = "macvtap";']);
+  });
+});
+
 describe('interface values: the sets microvm.interfaces is made of', () => {
+  it('reached through an inherited interfaces list', () => {
+    assert.deepEqual(findings(`{ lib, ... }:\nlet interfaces = [ ${X} ]; in\n{\n  microvm = { inherit interfaces; };\n}\n`), MARKED);
+  });
+  it('not reached through an inherited name the file does not bind', () => {
+    assert.deepEqual(findings(`{ lib, interfaces, ... }:\n{\n  microvm = { inherit interfaces; };\n}\n`), []);
+  });
   it('a tap interface without an id is marked', () => {
     assert.deepEqual(findings(module(`[ ${NO_ID} ]`)), ['interface-id-missing type = "tap";']);
   });

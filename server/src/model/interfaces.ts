@@ -102,17 +102,20 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
   const owners = new Map<string, Owner>();
   const found = new Map<number, Found>();
   const own = (o: Owner) => {
+    // Stryker disable next-line ConditionalExpression: owners of one key are equal objects
     if (!owners.has(o.key)) owners.set(o.key, o);
     return owners.get(o.key)!;
   };
 
   for (const hit of namesInTree(tree, text, 'interfaces')) {
+    // Stryker disable next-line ConditionalExpression: a shortcut; the place check below rejects the same bindings
     if (!hit.last) continue;
     const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['interfaces'], false, places);
     if (!place || !isPath(place.path, 'microvm', 'interfaces')) continue;
     const value = valueOf(hit);
     const around = value ? [...conditionsAbove(hit.node, places)] : [];
     for (const { node, conditions, merged, inFunction } of value ? elementSets(value) : []) {
+      // Stryker disable next-line ConditionalExpression: a set met twice (`microvm.interfaces = interfaces` and `inherit interfaces`) is one interface either way
       if (found.has(node.startIndex)) continue;
       found.set(node.startIndex, { node, owner: own(place.owner), by: 'place', conditions: [...around, ...conditions], merged, inFunction });
     }
@@ -129,11 +132,14 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
   };
   const sets = new Map<number, AttrSet>();
   // A `type` inside a set already found by its place is that interface's own (or a nested set's): no tree lookup.
+  // Stryker disable next-line all: only lets the search below skip `type`s inside sets already found
   const placed = [...found.values()].map((f) => ({ start: f.node.startIndex, end: f.node.endIndex })).sort((a, b) => a.start - b.start);
   for (const typeHit of namesInTree(tree, text, 'type', (offset) => insideAny(placed, offset))) {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,OptionalChaining: a shortcut; hasMacvtapShape reads the set's own `type`
     const setNode = typeHit.kind === 'binding' && typeHit.only ? typeHit.node.parent?.parent : undefined; // binding -> binding_set -> set
     if (!setNode || !isAttrSetNode(setNode) || found.has(setNode.startIndex)) continue;
     const set = read(setNode);
+    // Stryker disable next-line ArrayDeclaration: a cache of sets read once
     sets.set(setNode.startIndex, set);
     if (!hasMacvtapShape(set)) continue;
     const owner = placeOf(setNode, [], true, places)!.owner;
@@ -147,6 +153,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
 
   let merged: Set<string> | undefined;
   const interfaces: InterfaceDecl[] = [];
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: findings are sorted by place; the order only keeps the model tidy
   for (const f of [...found.values()].sort((a, b) => a.node.startIndex - b.node.startIndex)) {
     merged ??= namesMergedWithUpdate(tree, text);
     const set = sets.get(f.node.startIndex) ?? read(f.node);
@@ -172,10 +179,12 @@ function insideAny(spans: readonly Span[], offset: number): boolean {
   let last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: no `type` starts where a set does; a later `last` only skips fewer
     if (spans[mid].start <= offset) [last, lo] = [mid, mid + 1];
     else hi = mid - 1;
   }
   // The latest set starting before `offset`, or one that encloses it (sets found by place do not overlap partially).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: looking further back only costs time; no `type` ends a set
   for (let i = last; i >= 0 && i > last - 4; i--) if (offset < spans[i].end) return true;
   return false;
 }
@@ -202,9 +211,12 @@ function hasMacvtapShape(set: AttrSet): boolean {
 function readHypervisors(tree: Tree, text: string, places: PlaceCache): Map<string, Hypervisor> {
   const out = new Map<string, Hypervisor>();
   for (const hit of namesInTree(tree, text, 'hypervisor')) {
+    // Stryker disable next-line ConditionalExpression: a shortcut; the place check below rejects the same bindings
     if (!hit.last) continue;
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: an inherited hypervisor is unknown, and not finding it leaves the default (qemu): both allow every type
     const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['hypervisor'], false, places);
     if (!place || !isPath(place.path, 'microvm', 'hypervisor')) continue;
+    // Stryker disable next-line ConditionalExpression: an inherit has no expression field either
     const valueNode = hit.kind === 'binding' ? hit.node.childForFieldName('expression') : null;
     const literal = valueNode ? stringLiteral(unparenthesize(valueNode)) : undefined;
     const next: Hypervisor = literal && valueNode ? { kind: 'literal', value: literal.value, span: spanOf(valueNode) } : { kind: 'unknown' };

@@ -1030,6 +1030,7 @@ export const cases: CaseTable = {
         '{',
         '  # microvm.interfaces = [ { type = "tapp"; } ];',
         '  services.foo.interfaces = [ { type = "bad"; } { name = "x"; } ];',
+        '  virtualisation.interfaces = [ { type = "bad"; } ];',
         '  description = "microvm.interfaces = [ { } ]";',
         '  microvm.interfaces = [ ];',
         '}',
@@ -1101,6 +1102,15 @@ export const cases: CaseTable = {
       code: doc('{', '  microvm.interfaces = [ { type = "tap"; id.name = "vm-a"; mac = "02:00:00:00:00:01"; } ];', '}'),
     },
     {
+      name: 'sets outside microvm.interfaces with a type and an id that are not macvtap-shaped',
+      code: doc(
+        '{',
+        '  services.cni.settings = { settings.type = "macvtap"; id = "net0"; };',
+        '  services.foo.link = { type = "bridge"; id = "br-lan"; };',
+        '}',
+      ),
+    },
+    {
       name: 'macvtap-shaped sets outside any list with the same id',
       code: doc(
         '{',
@@ -1170,6 +1180,22 @@ export const cases: CaseTable = {
         ),
       ],
       fixAll: doc('{', '  microvm."interfaces" = [ { type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];', '}'),
+    },
+    {
+      name: 'no mac in a macvtap-shaped set outside microvm.interfaces: seeded by its id',
+      code: doc('{ lib, ... }:', '{', '  networking.foo = { type = "macvtap"; id = "vm-a"; macvtap = { link = "eth0"; mode = "bridge"; }; };', '}'),
+      findings: [
+        macMissing('2:21-2:38', 'Interface "vm-a" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', {
+          mac: '92:5f:9c:a7:be:ef',
+          output: doc('{ lib, ... }:', '{', '  networking.foo = { type = "macvtap"; id = "vm-a"; mac = "92:5f:9c:a7:be:ef"; macvtap = { link = "eth0"; mode = "bridge"; }; };', '}'),
+        }),
+      ],
+      fixAll: doc('{ lib, ... }:', '{', '  networking.foo = { type = "macvtap"; id = "vm-a"; mac = "92:5f:9c:a7:be:ef"; macvtap = { link = "eth0"; mode = "bridge"; }; };', '}'),
+    },
+    {
+      name: 'no mac in a macvtap-shaped set a helper function returns: no fix (it may stand for several interfaces)',
+      code: doc('{ lib, ... }:', 'let', '  mk = n: { type = "macvtap"; id = "vm-a"; macvtap = { link = "eth0"; mode = "bridge"; }; };', 'in', '{', '  networking.foo = mk 1;', '}'),
+      findings: [macMissing('2:12-2:29', 'Interface "vm-a" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.')],
     },
     {
       name: 'type "Bridge" (capital letter) in microvm = { interfaces = ...; }',
