@@ -73,6 +73,17 @@ const REACHED: [string, string, string?][] = [
   ['a mapped let function', `map mk [ 1 ]`, `let mk = n: ${X}; in `],
   ['a helper of the file', `[ (mkIface "vm-a") ]`, `let mkIface = id: ${X}; in `],
   ['a helper through another name', `[ (mk "vm-a") ]`, `let mk = mkIface; mkIface = id: ${X}; in `],
+  ['a helper through a let path', `[ (mk "vm-a") ]`, `let mk = helpers.mkIface; helpers.mkIface = id: ${X}; in `],
+  ['a helper in a let set', `[ (h.mk "vm-a") ]`, `let h = { mk = id: ${X}; }; in `],
+  ['a helper that returns a merged set', `[ (mk "vm-a") ]`, `let mk = id: ${X} // { }; in `],
+  ['an applied lambda', `[ ((id: ${X}) "vm-a") ]`],
+  ['a map whose function merges each element', `map (x: { mtu = 1500; } // x) [ ${X} ]`],
+  ['a map over plain values', `map (n: ${X}) [ { } ]`],
+  ['a name from an outer let', `[ nic ]`, `let nic = ${X}; in let other = 1; in `],
+  ['a let name after a comment', `[ nic ]`, `let\n  # the uplink\n  nic = ${X};\nin `],
+  ['one of two let paths', `[ nics.a ]`, `let nics.b = { }; nics.a = ${X}; in `],
+  ['a let set with more paths below', `[ nics.a ]`, `let nics = { b = 1; }; nics.a = ${X}; in `],
+  ['a rec let set', `[ nics.a ]`, `let nics = rec { a = ${X}; }; in `],
 ];
 
 const NOT_REACHED: [string, string, string?][] = [
@@ -81,6 +92,10 @@ const NOT_REACHED: [string, string, string?][] = [
   ['a let name with a default', `[ (nics.a or null) ]`, `let nics = { a = ${X}; }; in `],
   ['an inherited name', `[ nic ]`, `let inherit (c) nic; in `],
   ['a comparison', `[ ${X} ] == [ ]`],
+  ['a parameter of a function around the module', `[ nic ]`, `let nic = ${X}; in { nic, ... }: `],
+  ['the name of a whole parameter set', `[ nic ]`, `let nic = ${X}; in nic@{ ... }: `],
+  ['a plain parameter', `[ nic ]`, `let nic = ${X}; in nic: `],
+  ['a name an inner let inherits', `[ nic ]`, `let nic = ${X}; in let inherit (c) nic; in `],
 ];
 
 /** A tap interface without an id: marked, unless other attributes may be merged into it. */
@@ -148,6 +163,12 @@ describe('interface values: the sets microvm.interfaces is made of', () => {
       assert.deepEqual(findings(module(value, lets)), MARKED);
     });
   }
+  it('reached through a name of the rec set it is in', () => {
+    assert.deepEqual(findings(`{ lib, ... }:\nrec {\n  nic = ${X};\n  microvm.interfaces = [ nic ];\n}\n`), MARKED);
+  });
+  it('not reached through a name of a set that is not rec', () => {
+    assert.deepEqual(findings(`{ lib, ... }:\n{\n  nic = ${X};\n  microvm.interfaces = [ nic ];\n}\n`), []);
+  });
   for (const [name, value, lets] of NOT_REACHED) {
     it(`not reached through ${name}`, () => {
       assert.deepEqual(findings(module(value, lets)), []);
