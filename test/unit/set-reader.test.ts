@@ -32,6 +32,10 @@ const TRICKY = [
   '{ a = { b = { c = "d"; }; }; # comment\n  e = [ { f = 1; } ]; }',
   '{ "é" = "ü"; x = "\\u00e9"; }',
   '{\r\n  a = "b";\r\n  c.d = {\r\n    e = \'\'f\'\';\r\n  };\r\n}\r\n',
+  '{ a = rec { b = 1; }; c = (rec { d = "e"; }); }',
+  "{ a = ''x'''y''; b = ''x''\\ty''; c = ''x''\\ry''; d = ''x''\\zy''; e = ''x''\\ny''; f = \"x\\ty\\r\\z\"; }",
+  // Past MAX_SET_DEPTH (64) both readers stop reading at the same level.
+  `{ ${'a = { '.repeat(70)}b = 1;${' };'.repeat(70)} }`,
 ];
 
 function attrSets(root: SyntaxNode): SyntaxNode[] {

