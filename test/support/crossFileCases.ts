@@ -180,6 +180,15 @@ export const CROSS_FILE_CASES: CrossFileCase[] = [
     findings: ['nics.nix:2:38 mac-multicast'],
   },
   {
+    name: 'lists imported as other options (microvm.shares, networking.interfaces) are no interface lists',
+    files: {
+      'guest.nix': doc('{', `  microvm.interfaces = [ ${tap('vm-g', MAC1)} ];`, '  microvm.shares = import ./shares.nix;', '  networking.interfaces = import ./nics.nix;', '}'),
+      'shares.nix': doc('[ { tag = "ro-store"; source = "/nix/store"; mountPoint = "/nix/.ro-store"; } ]'),
+      'nics.nix': doc('{ eth0.useDHCP = true; }'),
+    },
+    findings: [],
+  },
+  {
     name: 'a set shaped like a macvtap interface passed as a module argument, in a module of the VM, is not one of its interfaces',
     files: {
       'guest.nix': doc('{', '  imports = [ ./lib.nix ];', '  microvm.interfaces = [', `    ${tap('vm-x', MAC1)}`, '  ];', '}'),

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { workspace } from '../../bench/corpus';
 import { buildModel } from '../../server/src/model';
+import { DecodedWords } from '../../server/src/model/decodedWords';
 import { importEdges } from '../../server/src/model/imports';
 import { PlaceCache } from '../../server/src/model/place';
 import type { NixParser } from '../../server/src/parse/nixParser';
@@ -150,5 +151,16 @@ describe('the pre-filter', () => {
     assert.ok(withFindings > 400, `only ${withFindings} files with findings`);
     assert.ok(missedFindings > 100, `only ${missedFindings} files with findings the raw words miss`);
     assert.ok(missedSummaries > 30, `only ${missedSummaries} files with only a summary the raw words miss`);
+  });
+
+  it('reads a file\'s bytes (the CLI) as it reads its text (the editor), whatever follows a backslash', () => {
+    for (const ch of ['A', 'M', 'Z', 'a', 'm', 'n', 'o', 'q', 'r', 's', 't', 'u', 'z', '@', '[', '`', '{', '0', '\\', '"', '$']) {
+      const text = `{ x = "ma\\${ch}c"; }`;
+      const word = `ma${ch}c`;
+      const fromText = DecodedWords.of(text).includes(word);
+      assert.equal(DecodedWords.of(Buffer.from(text, 'utf8')).includes(word), fromText, JSON.stringify(text));
+      // A letter other than n, t, r is only itself (`\a` is `a`): the word is found as the model decodes it.
+      assert.equal(fromText, /^[A-Za-mo-qsu-z]$/.test(ch), JSON.stringify(text));
+    }
   });
 });
