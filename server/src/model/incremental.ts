@@ -24,6 +24,8 @@ const STRUCTURAL = /["'$\\{};\r\n#/*]/;
 
 export function updateModel(previous: Model, change: TextChange, tree: Tree, oldText: string): Model | undefined {
   if (STRUCTURAL.test(change.newText) || STRUCTURAL.test(oldText.slice(change.start, change.oldEnd))) return undefined;
+  // Keys of VMs without a literal name hold an offset (`cfg@12`, `vm@40`, `vm:cfg@12/web`): one after the edit would move. Rebuild then.
+  if (previous.vms.some((vm) => offsetsIn(vm.key).some((o) => o >= change.start))) return undefined;
   const containing = previous.interfaces.filter((i) => i.set.span.start < change.start && change.oldEnd < i.set.span.end);
   if (containing.length !== 1) return undefined;
   const target = containing[0];
@@ -71,3 +73,7 @@ function shiftVm(vm: Vm, moved: (span: Span) => Span): Vm {
   return { ...vm, ...(vm.span ? { span: moved(vm.span) } : {}), hypervisor: shiftHypervisor(vm.hypervisor, moved) };
 }
 
+/** The offsets an owner key holds (`vm:cfg@12/web` -> [12]). */
+function offsetsIn(key: string): number[] {
+  return [...key.matchAll(/@(\d+)/g)].map((m) => Number(m[1]));
+}

@@ -15,8 +15,11 @@ export class AttrSetCache {
    * same text (with the same error state) was read before, else from `read`.
    */
   get(text: string, span: Span, hasError: boolean, read: () => AttrSet): AttrSet {
+    // Stryker disable next-line StringLiteral: the same text of a set, once with an error and once without, never meets in one document's versions
     const key = (hasError ? '!' : '.') + text.slice(span.start, span.end);
+    // Stryker disable next-line LogicalOperator: a cache; a miss reads the set again
     const hit = this.current.get(key) ?? this.previous.get(key);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a cache; a miss reads the set again
     if (hit) {
       this.current.set(key, hit);
       return shiftSet(hit, span.start);
@@ -27,6 +30,7 @@ export class AttrSetCache {
   }
 
   /** Call after each build: entries not used by the last build are dropped. */
+  // Stryker disable next-line BlockStatement: keeping old entries costs memory, not answers
   nextGeneration(): void {
     this.previous = this.current;
     this.current = new Map();
