@@ -92,6 +92,21 @@ const STRICT: [string, string, string[]][] = [
     [],
   ],
   [
+    'a function under a let name that takes no config, lib or pkgs is no module: not read',
+    `let m = { foo, ... }: { microvm.interfaces = [ { type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]; }; in { }`,
+    [],
+  ],
+  [
+    'a module function taking lib under a let name is read',
+    `let m = { lib, ... }: { microvm.interfaces = [ { type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]; }; in { }`,
+    ['1 interface-type-invalid/invalidWithSuggestion'],
+  ],
+  [
+    'a module function taking pkgs under a let name is read',
+    `let m = ({ pkgs, ... }: { microvm.interfaces = [ { type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]; }); in { }`,
+    ['1 interface-type-invalid/invalidWithSuggestion'],
+  ],
+  [
     'a module function under a let name is a config of its own',
     `let m = { config, ... }: { microvm.interfaces = [ { type = "tapp"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ]; }; in { }`,
     ['1 interface-type-invalid/invalidWithSuggestion'],
