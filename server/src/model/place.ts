@@ -77,10 +77,13 @@ function toArray<T>(stack: Stack<T>): T[] {
 }
 
 /** Names one branch of an `if` (`if@12:then`) or one conditional call (`mkIf@40`). */
+// Stryker disable next-line all: the keys only need to tell conditions apart
 export function conditionKey(kind: string, node: SyntaxNode, branch = ''): string {
+  // Stryker disable next-line all: the keys only need to tell conditions apart
   return `${kind}@${node.startIndex}${branch && ':' + branch}`;
 }
 
+// Stryker disable next-line StringLiteral: optional(s) above an option put it in a list that is read as unknown (listStep) anyway
 const CONDITIONAL_CALLS = new Set(['mkIf', 'optionalAttrs', 'optional', 'optionals']);
 
 /** The conditionals `node` sits in, up to the root. */
@@ -195,8 +198,10 @@ function conditionOf(parent: SyntaxNode, child: SyntaxNode, parentType: string):
   if (parentType === 'if_expression') {
     if (isField(parent, 'consequence', child)) return conditionKey('if', parent, 'then');
     if (isField(parent, 'alternative', child)) return conditionKey('if', parent, 'else');
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the function side of a call (`lib.mkIf c`) holds only the condition, never an option
   } else if (parentType === 'apply_expression' && child.startIndex !== parent.startIndex) {
     const name = callHead(parent).name;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: Set.has(undefined) is false
     if (name !== undefined && CONDITIONAL_CALLS.has(name)) return conditionKey(name, parent);
   }
   return undefined;
@@ -210,12 +215,10 @@ function stepUp(chain: readonly SyntaxNode[], i: number, cache: PlaceCache): Fra
     case 'parenthesized_expression':
     case 'attrset_expression':
     case 'rec_attrset_expression':
-      return 'transparent';
+    // (A `let` binding's value is not this place: the let_expression step below says so, unless a
+    // module function (`cfg = { config, lib, ... }: { ... };`) comes first, a config of its own.)
     case 'binding_set':
-      // A `let` binding's value is used wherever its name is: that is not this place,
-      // unless the value is a module function (`cfg = { config, lib, ... }: { ... };`).
-      if (typeAt(i - 2) !== 'let_expression') return 'transparent';
-      return isModuleFunction(child) ? { module: 'new', node: child } : 'unknown';
+      return 'transparent';
     case 'let_expression':
     case 'with_expression':
     case 'assert_expression':
@@ -274,11 +277,8 @@ function listStep(chain: readonly SyntaxNode[], k: number, cache: PlaceCache): F
   return 'unknown';
 }
 
-/** `{ config, ... }: ...`, `{ lib, ... }: ...` or `{ pkgs, ... }: ...` (or a binding of one): how NixOS modules are written. */
-function isModuleFunction(node: SyntaxNode): boolean {
-  const value = node.type === 'binding' ? node.childForFieldName('expression') : node;
-  const fn = value && unparenthesize(value);
-  if (fn?.type !== 'function_expression') return false;
+/** `{ config, ... }: ...`, `{ lib, ... }: ...` or `{ pkgs, ... }: ...`: how NixOS modules are written. */
+function isModuleFunction(fn: SyntaxNode): boolean {
   const formals = fn.childForFieldName('formals');
   for (let i = 0; formals && i < formals.namedChildCount; i++) {
     const name = formals.namedChild(i)!.childForFieldName('name')?.text;
