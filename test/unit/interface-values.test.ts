@@ -137,6 +137,10 @@ describe('interface values: macvtap-shaped sets found anywhere', () => {
       assert.deepEqual(findings(`{ id, ... }:\n{\n  networking.foo = { type = "macvtap"; ${attrs} };\n}\n`).sort(), [...expected].sort());
     });
   }
+  it('written without spaces', () => {
+    const text = '{ id, ... }:\n{\n  networking.foo={type="macvtap";id="vm-a";};\n}\n';
+    assert.deepEqual(findings(text).sort(), ['interface-mac-missing type="macvtap";', 'macvtap-link-missing type="macvtap";', 'macvtap-mode-missing type="macvtap";']);
+  });
   it('after an interface list of the file', () => {
     const text = `{ id, ... }:\n{\n  microvm.interfaces = [ ${X.replace('tapp', 'tap')} ];\n  networking.foo = { type = "macvtap"; mac = "02:00:00:00:00:02"; macvtap = { link = "eth0"; mode = "bridge"; }; };\n}\n`;
     assert.deepEqual(findings(text), ['interface-id-missing type = "macvtap";']);
@@ -144,6 +148,9 @@ describe('interface values: macvtap-shaped sets found anywhere', () => {
 });
 
 describe('interface values: the sets microvm.interfaces is made of', () => {
+  it('reached through microvm={interfaces=...;} written without spaces', () => {
+    assert.deepEqual(findings(`{ lib, ... }:\n{\n  microvm={interfaces=[${X}];};\n}\n`), MARKED);
+  });
   it('reached through an inherited interfaces list', () => {
     assert.deepEqual(findings(`{ lib, ... }:\nlet interfaces = [ ${X} ]; in\n{\n  microvm = { inherit interfaces; };\n}\n`), MARKED);
   });

@@ -40,6 +40,7 @@ describe('guest-side MAC settings', () => {
     ['a MACAddress one level too deep', 'systemd.network.links.lan.linkConfig.x.MACAddress = "02:00:00:00:00:02";', []],
     ['a macAddress outside networking.interfaces', 'services.foo.interfaces.eth0.macAddress = "02:00:00:00:00:02";', []],
     ['a macAddress one level too deep', 'networking.interfaces.eth0.x.macAddress = "02:00:00:00:00:02";', []],
+    ['a macAddress from a variable of the same name (marked once)', 'networking.interfaces.eth0.macAddress = macAddress;', ['networking.interfaces.eth0.macAddress = macAddress;']],
     ['a macAddress set to null (the default)', 'networking.interfaces.eth0.macAddress = null;', []],
     ['a macAddress inherited', 'networking.interfaces.eth0 = { inherit macAddress; };', []],
     ['ip link set dev', script('ip link set dev eth0 address 02:00:00:00:00:02'), ['ip link set dev eth0 address 02:00:00:00:00:02']],

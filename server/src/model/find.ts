@@ -38,6 +38,7 @@ export function namesInTree(tree: Tree, text: string, name: string, skip?: (offs
       found.push({ kind: 'binding', node: statement, only: count === 1, last });
     // Stryker disable next-line ConditionalExpression: `inherit`'s only named child is its inherited_attrs
     } else if (holder?.type === 'inherited_attrs' && statement?.type === 'inherit') {
+      // Stryker disable next-line StringLiteral,BooleanLiteral: callers tell inherits by `kind !== 'binding'`, and ask `only` of bindings alone
       found.push({ kind: 'inherit', node: statement, only: true, last: true });
     }
   }
