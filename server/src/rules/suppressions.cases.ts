@@ -67,6 +67,16 @@ export const cases: CaseTable = {
       ),
     },
     {
+      name: 'directive spelt with wide and no spaces, with tabs',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    #   microvm-lint:disable-next-line\tmacvtap-link-missing\n    type = "macvtap";'),
+    },
+    {
+      name: 'directive after tabs in a block comment',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    /*\t\tmicrovm-lint:  disable-next-line macvtap-link-missing */\n    type = "macvtap";'),
+    },
+    {
       name: 'directive without codes hides every finding on the next line',
       options: ON,
       code: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line\n    type = "macvtap";'),
