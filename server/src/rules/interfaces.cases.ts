@@ -848,6 +848,22 @@ export const cases: CaseTable = {
       ),
     },
     {
+      name: 'inherit (cfg) interfaces: the list is cfg\'s, not the let-bound one of the same name',
+      code: doc(
+        '{ cfg, ... }:',
+        'let',
+        '  interfaces = [ { type = "tap"; } ];',
+        'in',
+        '{',
+        '  microvm = { inherit (cfg) interfaces; };',
+        '}',
+      ),
+    },
+    {
+      name: 'a set whose first attribute is driver = "macvtap", with an id, is no interface',
+      code: doc('{', '  services.netdev = { driver = "macvtap"; id = "eth0-tap"; mac = "01:00:5e:00:00:01"; };', '}'),
+    },
+    {
       name: 'sets merged with //, directly and by a mapped function',
       code: doc(
         '{ cfg, ... }:',
@@ -1235,6 +1251,33 @@ export const cases: CaseTable = {
       code: optionalNoIdNoMac,
       findings: [idMissing('4:6-4:19', 'This tap interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".'), macMissing('4:6-4:19', 'This tap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '42:5e:57:f6:eb:2f', output: optionalNoIdNoMacFixed })],
       fixAll: optionalNoIdNoMacFixed,
+    },
+    {
+      name: 'no mac in a VM config written as let ... in: still seeded by its id',
+      code: doc(
+        '{',
+        '  microvm.vms.a.config = let link = "eth0"; in {',
+        '    microvm.interfaces = [ { type = "tap"; id = "vm-a"; } ];',
+        '  };',
+        '}',
+      ),
+      findings: [macMissing('2:29-2:42', 'Interface "vm-a" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', {
+        mac: '92:5f:9c:a7:be:ef',
+        output: doc(
+          '{',
+          '  microvm.vms.a.config = let link = "eth0"; in {',
+          '    microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "92:5f:9c:a7:be:ef"; } ];',
+          '  };',
+          '}',
+        ),
+      })],
+      fixAll: doc(
+        '{',
+        '  microvm.vms.a.config = let link = "eth0"; in {',
+        '    microvm.interfaces = [ { type = "tap"; id = "vm-a"; mac = "92:5f:9c:a7:be:ef"; } ];',
+        '  };',
+        '}',
+      ),
     },
     {
       name: 'no mac, inserted after the id',

@@ -814,6 +814,16 @@ const linkValueOnNextLineFixed = linkValueOnNextLine.replace('"eth0";\n', '"eth0
 export const cases: CaseTable = {
   valid: [
     {
+      name: 'macvtap-shaped sets in a list mapped by a function that merges each with //: the mode may come from it',
+      code: doc(
+        '{ lib, ... }:',
+        'let',
+        '  nets = map (x: x // { macvtap.mode = "bridge"; }) [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; } ];',
+        'in',
+        '{ }',
+      ),
+    },
+    {
       name: 'dotted mode and link',
       code: '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; macvtap.mode = "bridge"; } ]; }\n',
     },
@@ -1093,6 +1103,31 @@ export const cases: CaseTable = {
     },
   ],
   invalid: [
+    {
+      name: 'a let-bound interface set listed in microvm.interfaces, no mode',
+      code: doc('let', '  uplink = { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; };', 'in', '{ microvm.interfaces = [ uplink ]; }'),
+      findings: [
+        modeMissing(
+          '1:13-1:30',
+          'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.',
+          doc('let', '  uplink = { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; macvtap.mode = "MODE"; };', 'in', '{ microvm.interfaces = [ uplink ]; }'),
+        ),
+      ],
+      fixAll: doc('let', '  uplink = { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; macvtap.mode = "vepa"; };', 'in', '{ microvm.interfaces = [ uplink ]; }'),
+    },
+    {
+      name: 'a whole file that is one macvtap-shaped set (imported elsewhere), no mode',
+      code: '{ type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; }\n',
+      findings: [
+        modeMissing(
+          '0:2-0:19',
+          'Interface "vm-a" has type "macvtap" but no macvtap.mode: microvm.nix cannot create the device and the VM does not start. Set macvtap.mode to one of vepa, bridge, private, passthru, source.',
+          '{ type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; macvtap.mode = "MODE"; }\n',
+        ),
+      ],
+
+      fixAll: '{ type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.link = "eth0"; macvtap.mode = "vepa"; }\n',
+    },
     {
       name: 'multi-line guest module, dotted link',
       code: [
