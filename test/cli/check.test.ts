@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/index';
+import { CASE_TABLES } from '../support/allCases';
 import { runCli as run, writeTree } from '../support/cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'microvm-lint-cli-'));
@@ -323,6 +324,11 @@ describe('microvm-lint explain', () => {
     const list = run(['explain']);
     assert.equal(list.code, 0);
     assert.match(list.stdout, /^macvtap-link-missing +error +A macvtap interface has no macvtap\.link/m);
+    assert.match(list.stdout, /^macvtap-mode-missing +error +fixable +A macvtap interface/m);
+    // "fixable" marks exactly the rules whose case tables offer a quick fix.
+    const withFixes = new Set(Object.values(CASE_TABLES).flatMap((t) => t.invalid.flatMap((c) => c.findings.filter((f) => f.fixes.length > 0).map((f) => f.code))));
+    const marked = list.stdout.trim().split('\n').filter((l) => / fixable /.test(l)).map((l) => l.split(/ +/)[0]);
+    assert.deepEqual(marked, RULES.map((r) => r.code).filter((c) => withFixes.has(c)));
     const codes = list.stdout.trim().split('\n').map((l) => l.split(/ +/)[0]);
     assert.deepEqual(codes, RULES.map((r) => r.code), 'every rule, once, in order');
     for (const code of codes) assert.match(run(['explain', code]).stdout, new RegExp(`^# ${code}\n\n## What it catches\n`));

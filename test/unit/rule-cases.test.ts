@@ -110,3 +110,13 @@ for (const [family, table] of Object.entries(CASE_TABLES)) {
     }
   });
 }
+
+describe('rule catalogue', () => {
+  it('marks a rule fixable (the "fixable" column of `microvm-lint explain`) exactly when its cases offer a quick fix', () => {
+    const withFixes = new Set(Object.values(CASE_TABLES).flatMap((t) => t.invalid.flatMap((c) => c.findings.filter((f) => f.fixes.length > 0).map((f) => f.code))));
+    assert.deepEqual(
+      RULES.filter((r) => r.fixable).map((r) => r.code),
+      RULES.map((r) => r.code).filter((c) => withFixes.has(c)),
+    );
+  });
+});

@@ -155,7 +155,7 @@ function formatResult(format: string, result: CheckResult): string {
 
 function explain(args: string[]): number {
   if (args.length === 0) {
-    for (const r of RULES) process.stdout.write(`${r.code.padEnd(27)} ${r.defaultSeverity.padEnd(12)} ${r.description}\n`);
+    for (const r of RULES) process.stdout.write(`${r.code.padEnd(27)} ${r.defaultSeverity.padEnd(12)} ${(r.fixable ? 'fixable' : '').padEnd(8)} ${r.description}\n`);
     return 0;
   }
   const doc = RULE_DOCS[args[0]];

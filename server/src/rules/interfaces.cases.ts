@@ -864,6 +864,21 @@ export const cases: CaseTable = {
       code: doc('{', '  services.netdev = { driver = "macvtap"; id = "eth0-tap"; mac = "01:00:5e:00:00:01"; };', '}'),
     },
     {
+      name: 'an interface without a type that sets bridge, on firecracker: its type is unknown',
+      code: '{ microvm.hypervisor = "firecracker"; microvm.interfaces = [ { id = "vm-a"; mac = "02:00:00:00:00:01"; bridge = "br0"; } ]; }\n',
+    },
+    {
+      name: 'flake: two guests (no host) with the same tap id are separate machines',
+      code: doc(
+        '{',
+        '  outputs = { self, nixpkgs, microvm }: {',
+        '    nixosConfigurations.a = nixpkgs.lib.nixosSystem { modules = [ microvm.nixosModules.microvm { microvm.interfaces = [ { type = "tap"; id = "vm-tap"; mac = "02:00:00:00:00:01"; } ]; } ]; };',
+        '    nixosConfigurations.b = nixpkgs.lib.nixosSystem { modules = [ microvm.nixosModules.microvm { microvm.interfaces = [ { type = "tap"; id = "vm-tap"; mac = "02:00:00:00:00:02"; } ]; } ]; };',
+        '  };',
+        '}',
+      ),
+    },
+    {
       name: 'sets merged with //, directly and by a mapped function',
       code: doc(
         '{ cfg, ... }:',
@@ -1278,6 +1293,95 @@ export const cases: CaseTable = {
         '  };',
         '}',
       ),
+    },
+    {
+      name: 'an id too long next to an interface whose id is an expression',
+      code: doc(
+        '{ name, ... }:',
+        '{',
+        '  microvm.interfaces = [',
+        '    { type = "tap"; id = "vm-${name}"; mac = "02:00:00:00:00:01"; }',
+        '    { type = "tap"; id = "vm-much-too-long"; mac = "02:00:00:00:00:02"; }',
+        '  ];',
+        '}',
+      ),
+      findings: [idTooLong('4:25-4:43', 'Interface id "vm-much-too-long" is 16 bytes long, but Linux interface names hold at most 15: microvm.nix\'s assertion stops evaluation, and `ip` could not create a device of that name anyway. Shorten it to 15 bytes or fewer.')],
+    },
+    {
+      name: 'bridge interface without bridge, id from an expression: named by what it is',
+      code: '{ cfg, ... }: { microvm.interfaces = [ { type = "bridge"; id = cfg.id; mac = "02:00:00:00:00:01"; } ]; }\n',
+      findings: [bridgeMissing('0:41-0:57', 'This interface has type "bridge" but no bridge: microvm.nix asserts that a bridge interface names the host bridge, so evaluation stops. Set bridge to the host bridge to attach to, such as "br0".')],
+    },
+    {
+      name: 'bridge on tap interfaces: a # inside the string or a comment elsewhere keeps the fix, a comment inside the binding drops it',
+      code: doc(
+        '{ cfg, ... }:',
+        '# the uplinks',
+        '{',
+        '  microvm.interfaces = [',
+        '    { type = "tap"; id = cfg.id; mac = "02:00:00:00:00:01"; bridge = "br#0"; }',
+        '    { type = "tap"; id = "vm-b"; mac = "02:00:00:00:00:02"; bridge = cfg.br; }',
+        '    { type = "tap"; id = "vm-c"; mac = "02:00:00:00:00:03"; bridge = /* host side */ cfg.br; }',
+        '  ];',
+        '}',
+      ),
+      findings: [
+        bridgeUnexpected('4:60-4:76', 'This interface has type "tap" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.', doc('{ cfg, ... }:', '# the uplinks', '{', '  microvm.interfaces = [', '    { type = "tap"; id = cfg.id; mac = "02:00:00:00:00:01"; }', '    { type = "tap"; id = "vm-b"; mac = "02:00:00:00:00:02"; bridge = cfg.br; }', '    { type = "tap"; id = "vm-c"; mac = "02:00:00:00:00:03"; bridge = /* host side */ cfg.br; }', '  ];', '}',)),
+        bridgeUnexpected('5:60-5:76', 'Interface "vm-b" has type "tap" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.', doc('{ cfg, ... }:', '# the uplinks', '{', '  microvm.interfaces = [', '    { type = "tap"; id = cfg.id; mac = "02:00:00:00:00:01"; bridge = "br#0"; }', '    { type = "tap"; id = "vm-b"; mac = "02:00:00:00:00:02"; }', '    { type = "tap"; id = "vm-c"; mac = "02:00:00:00:00:03"; bridge = /* host side */ cfg.br; }', '  ];', '}',)),
+        bridgeUnexpected('6:60-6:92', 'Interface "vm-c" has type "tap" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.'),
+      ],
+      fixAll: doc('{ cfg, ... }:', '# the uplinks', '{', '  microvm.interfaces = [', '    { type = "tap"; id = cfg.id; mac = "02:00:00:00:00:01"; }', '    { type = "tap"; id = "vm-b"; mac = "02:00:00:00:00:02"; }', '    { type = "tap"; id = "vm-c"; mac = "02:00:00:00:00:03"; bridge = /* host side */ cfg.br; }', '  ];', '}',),
+    },
+    {
+      name: 'no id and no mac on a named VM: the mac goes after the type, not at the end',
+      code: doc(
+        '{',
+        '  microvm.vms.web.config.microvm.interfaces = [ {',
+        '    type = "macvtap";',
+        '    macvtap = { link = "eth0"; mode = "bridge"; };',
+        '  } ];',
+        '}',
+      ),
+      findings: [
+        idMissing('2:4-2:21', 'This macvtap interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".'),
+        macMissing('2:4-2:21', 'This macvtap interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', {
+          mac: '42:5e:57:f6:eb:2f',
+          output: doc(
+            '{',
+            '  microvm.vms.web.config.microvm.interfaces = [ {',
+            '    type = "macvtap";',
+            '    mac = "42:5e:57:f6:eb:2f";',
+            '    macvtap = { link = "eth0"; mode = "bridge"; };',
+            '  } ];',
+            '}',
+          ),
+        }),
+      ],
+      fixAll: doc(
+        '{',
+        '  microvm.vms.web.config.microvm.interfaces = [ {',
+        '    type = "macvtap";',
+        '    mac = "42:5e:57:f6:eb:2f";',
+        '    macvtap = { link = "eth0"; mode = "bridge"; };',
+        '  } ];',
+        '}',
+      ),
+    },
+    {
+      name: 'same tap id on two VMs of a host, one of them named by an expression',
+      code: doc(
+        '{ name, ... }:',
+        '{',
+        '  microvm.vms = {',
+        '    a.config.microvm.interfaces = [ { type = "tap"; id = "vm-tap"; mac = "02:00:00:00:00:01"; } ];',
+        '    ${name}.config.microvm.interfaces = [ { type = "tap"; id = "vm-tap"; mac = "02:00:00:00:00:02"; } ];',
+        '  };',
+        '}',
+      ),
+      findings: [
+        dupSameHost('3:57-3:65', 'Interface id "vm-tap" is also the id of a tap or macvtap interface of another VM on this host: both create a host device named "vm-tap", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.', ['4:63-4:71 also used here (another VM)']),
+        dupSameHost('4:63-4:71', 'Interface id "vm-tap" is also the id of a tap or macvtap interface of VM "a" on this host: both create a host device named "vm-tap", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.', ['3:57-3:65 also used here (VM "a")']),
+      ],
     },
     {
       name: 'no mac, inserted after the id',

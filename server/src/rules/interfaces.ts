@@ -152,10 +152,11 @@ export const interfaceIdDuplicate = defineRule({
         const others = group.filter((o) => o.i !== i && clash(i, o.i));
         const elsewhere = externalClashes(ctx, i, id.value);
         if (others.length === 0 && elsewhere.length === 0) continue;
+        // Stryker disable next-line OptionalChaining: the index knows the owner of every VM of the file it gives
         const own = ctx.workspace?.owners[i.vm.key]?.vm;
         const sameVm = others.filter((o) => o.i.vm.key === i.vm.key).length + elsewhere.filter((e) => e.owner.vm === own).length;
         const related: RelatedSpan[] = [
-          ...others.map((o) => ({ span: o.id.span, message: `also used here (${vmName(o.i, 'same VM')})` })),
+          ...others.map((o) => ({ span: o.id.span, message: `also used here (${vmName(o.i, o.i.vm.key === i.vm.key ? 'same VM' : 'another VM')})` })),
           ...elsewhere.map((e) => ({ uri: e.uri, range: e.id!.range, message: `also used in ${fileLabel(e.uri)} (${e.owner.vm === own ? 'same VM' : externalVmName(e)})` })),
         ];
         if (sameVm > 0) {
@@ -287,7 +288,8 @@ export const interfaceMacMissing = defineRule({
 
 /** After `id` when it is a plain binding of this set, else after `type`, else after the last binding. */
 function macAnchor(i: InterfaceDecl): Binding | undefined {
-  if (i.id.found === 'binding' && i.id.via === i.set && i.id.binding.path.length === 1) return i.id.binding;
+  // A one-name path (`id`) is found only as a binding of the set itself.
+  if (i.id.found === 'binding') return i.id.binding;
   return i.typeBinding ?? i.set.bindings.at(-1);
 }
 
@@ -307,8 +309,11 @@ export const interfaceTypeUnsupported = defineRule({
     for (const i of ctx.model.interfaces) {
       const known = knownType(i);
       const hv = i.vm.hypervisor;
-      const supported = hv.kind === 'literal' ? interfaceTypesOf(hv.value) : undefined;
-      if (!known || hv.kind !== 'literal' || !supported || supported.includes(known.type)) continue;
+      if (!known) continue;
+      // Stryker disable next-line ConditionalExpression: a hypervisor that is not a literal has no value, and no types are known for that
+      if (hv.kind !== 'literal') continue;
+      const supported = interfaceTypesOf(hv.value);
+      if (!supported || supported.includes(known.type)) continue;
       const vm = i.vm.name !== undefined ? `VM "${i.vm.name}"` : 'This VM';
       const data = { vm, hypervisor: hv.value, type: known.type, supported: listOf(supported) };
       report({ span: known.span, messageId: 'unsupported', data });
