@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCliAsync, writeTree } from '../support/cli';
-import { caseLine, CROSS_FILE_CASES } from '../support/crossFileCases';
+import { caseLine, casePlace, CROSS_FILE_CASES } from '../support/crossFileCases';
 
 interface JsonRange {
   start: { line: number; character: number };
@@ -18,6 +18,7 @@ interface JsonFinding {
   file: string;
   range: JsonRange;
   code: string;
+  message: string;
   severity: string;
   related?: { file: string; range: JsonRange; message: string }[];
 }
@@ -31,6 +32,8 @@ describe('microvm-lint check: the cross-file cases', () => {
         const findings = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
         const lines = findings.map((f) => caseLine(f.file, f.range.start, f.code, (f.related ?? []).map((x) => ({ file: x.file, at: x.range.start, message: x.message }))));
         assert.deepEqual(lines.sort(), [...c.findings].sort(), r.stderr);
+        const messages = Object.fromEntries(findings.map((f) => [casePlace(f.file, f.range.start), f.message]));
+        for (const [at, message] of Object.entries(c.messages ?? {})) assert.equal(messages[at], message, at);
         assert.equal(r.code, findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0, 'exit code: 1 on a warning or an error (--fail-on warning)');
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { writeTree } from '../support/cli';
-import { caseLine, CROSS_FILE_CASES } from '../support/crossFileCases';
+import { caseLine, casePlace, CROSS_FILE_CASES } from '../support/crossFileCases';
 import { INDEX_CAPABILITIES, LspClient, until } from '../support/lspClient';
 
 describe('workspace index: the cross-file cases', () => {
@@ -32,6 +32,10 @@ describe('workspace index: the cross-file cases', () => {
         const settled = () => Object.keys(c.files).every((file) => JSON.stringify(linesOf(last(root + file))) === JSON.stringify(expected(file)));
         await until(settled, 'the table\'s findings', 5_000).catch(() => undefined);
         for (const file of Object.keys(c.files)) assert.deepEqual(linesOf(last(root + file)), expected(file), file);
+        const messages = Object.fromEntries(
+          Object.keys(c.files).flatMap((file) => (last(root + file)?.diagnostics ?? []).map((d) => [casePlace(file, d.range.start), d.message])),
+        );
+        for (const [at, message] of Object.entries(c.messages ?? {})) assert.equal(messages[at], message, at);
       } finally {
         client.kill();
         rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,8 @@ export interface CrossFileCase {
   name: string;
   files: Record<string, string>;
   findings: string[];
+  /** The full message of some of those findings, by their place (`file:line:col`). */
+  messages?: Record<string, string>;
 }
 
 /** A document from its lines, each ended by "\n". */
@@ -180,6 +182,53 @@ export const CROSS_FILE_CASES: CrossFileCase[] = [
     findings: ['nics.nix:2:38 mac-multicast'],
   },
   {
+    name: 'one VM\'s id twice in one module and once in another: used 3 times; the VM\'s other id is not marked',
+    files: {
+      'guest.nix': doc('{', '  imports = [ ./net1.nix ./net2.nix ];', '  microvm.hypervisor = "qemu";', '}'),
+      'net1.nix': guest(tap('vm-x', MAC1), tap('vm-x', '02:00:00:00:00:03'), tap('vm-y', '02:00:00:00:00:04')),
+      'net2.nix': guest(tap('vm-x', MAC2)),
+    },
+    findings: [
+      'net1.nix:3:26 interface-id-duplicate -> net1.nix:4:26 also used here (same VM) -> net2.nix:3:26 also used in net2.nix (same VM)',
+      'net1.nix:4:26 interface-id-duplicate -> net1.nix:3:26 also used here (same VM) -> net2.nix:3:26 also used in net2.nix (same VM)',
+      'net2.nix:3:26 interface-id-duplicate -> net1.nix:3:26 also used in net1.nix (same VM) -> net1.nix:4:26 also used in net1.nix (same VM)',
+    ],
+    messages: {
+      'net1.nix:3:26': 'Interface id "vm-x" is used 3 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.',
+      'net2.nix:3:26': 'Interface id "vm-x" is used 3 times in this VM: microvm.nix asserts that ids are unique, so evaluation stops. Give each interface its own id.',
+    },
+  },
+  {
+    name: 'two hosts in one flake, one VM of each with the same tap id, and a guest file of the second host: only the second host\'s pair clashes',
+    files: {
+      'flake.nix': doc(
+        '{',
+        '  outputs = { nixpkgs, ... }: {',
+        `    nixosConfigurations.h1 = nixpkgs.lib.nixosSystem { modules = [ { microvm.vms.c.config.microvm.interfaces = [ ${tap('vm-x', MAC1)} ]; } ]; };`,
+        `    nixosConfigurations.h2 = nixpkgs.lib.nixosSystem { modules = [ { microvm.vms.b.config = import ./b.nix; microvm.vms.d.config.microvm.interfaces = [ ${tap('vm-x', MAC2)} ]; } ]; };`,
+        '  };',
+        '}',
+      ),
+      'b.nix': guest(tap('vm-x', '02:00:00:00:00:03')),
+    },
+    findings: ['b.nix:3:26 interface-id-duplicate -> flake.nix:4:174 also used in flake.nix (VM "d")', 'flake.nix:4:174 interface-id-duplicate -> b.nix:3:26 also used in b.nix (VM "b")'],
+  },
+  {
+    name: 'a VM of a host named by an expression: the other file names it by its file',
+    files: {
+      'host.nix': doc('{ name, ... }:', '{', '  microvm.vms.a.config = import ./a.nix;', '  microvm.vms.${name}.config = import ./b.nix;', '}'),
+      'a.nix': guest(tap('vm-same', MAC1)),
+      'b.nix': guest(tap('vm-same', MAC2)),
+    },
+    findings: [
+      'a.nix:3:26 interface-id-duplicate -> b.nix:3:26 also used in b.nix (a VM in b.nix)',
+      'b.nix:3:26 interface-id-duplicate -> a.nix:3:26 also used in a.nix (VM "a")',
+    ],
+    messages: {
+      'a.nix:3:26': 'Interface id "vm-same" is also the id of a tap or macvtap interface of a VM in b.nix on this host: both create a host device named "vm-same", and the VM that starts second deletes the other\'s device and makes its own, cutting the first VM off. Give each VM its own ids.',
+    },
+  },
+  {
     name: 'lists imported as other options (microvm.shares, networking.interfaces) are no interface lists',
     files: {
       'guest.nix': doc('{', `  microvm.interfaces = [ ${tap('vm-g', MAC1)} ];`, '  microvm.shares = import ./shares.nix;', '  networking.interfaces = import ./nics.nix;', '}'),
@@ -200,6 +249,10 @@ export const CROSS_FILE_CASES: CrossFileCase[] = [
 
 /** A finding as the table writes it, from 0-based LSP ranges. */
 export function caseLine(file: string, at: { line: number; character: number }, code: string, related: { file: string; at: { line: number; character: number }; message: string }[]): string {
-  const pos = (p: { line: number; character: number }) => `${p.line + 1}:${p.character + 1}`;
-  return `${file}:${pos(at)} ${code}${related.map((r) => ` -> ${r.file}:${pos(r.at)} ${r.message}`).join('')}`;
+  return `${casePlace(file, at)} ${code}${related.map((r) => ` -> ${casePlace(r.file, r.at)} ${r.message}`).join('')}`;
+}
+
+/** `file:line:col`, 1-based, as the CLI prints a place. */
+export function casePlace(file: string, at: { line: number; character: number }): string {
+  return `${file}:${at.line + 1}:${at.character + 1}`;
 }

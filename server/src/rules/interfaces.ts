@@ -175,8 +175,9 @@ export const interfaceIdDuplicate = defineRule({
 function externalClashes(ctx: RuleContext, i: InterfaceDecl, id: string): ExternalInterface[] {
   const own = ctx.workspace?.owners[i.vm.key];
   if (!own) return [];
+  // A VM with no host has only its own interfaces as peers, so a shared `undefined` host is the same VM.
   return ctx.workspace!.peers.filter(
-    (e) => e.id?.value === id && (e.owner.vm === own.vm || (own.host !== undefined && e.owner.host === own.host && isHostDevice(i.type) && isHostDevice(e.type))),
+    (e) => e.id?.value === id && (e.owner.vm === own.vm || (e.owner.host === own.host && isHostDevice(i.type) && isHostDevice(e.type))),
   );
 }
 
