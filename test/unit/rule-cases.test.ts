@@ -78,6 +78,7 @@ for (const [family, table] of Object.entries(CASE_TABLES)) {
           const expected = c.findings[k];
           assert.ok(ruleByCode(f.code)?.messages[f.messageId], `unknown message id ${f.code}/${f.messageId}`);
           assert.equal(f.message, expected.message, `message of ${expected.code} at ${expected.range}`);
+          assert.equal(f.unnecessary === true, f.code === 'suppression-unused', `${f.code} is shown faded exactly when it is an unused suppression`);
           const actual = f.fixes.map((fix) => ({
             title: fix.title,
             output: applyEdits(c.code, fix.edits),

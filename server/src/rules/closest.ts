@@ -7,8 +7,6 @@
 /** The same letters in another case (spaces around ignored), else a candidate at most two edits away. */
 export function closest<T extends string>(value: string, candidates: readonly T[]): T | undefined {
   const lower = value.trim().toLowerCase();
-  const same = candidates.find((c) => c === lower);
-  if (same !== undefined) return same;
   let best: T | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
@@ -20,7 +18,7 @@ export function closest<T extends string>(value: string, candidates: readonly T[
 
 /** Damerau-Levenshtein (optimal string alignment): a swap of two letters is one edit. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

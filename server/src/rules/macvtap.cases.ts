@@ -1350,6 +1350,17 @@ export const cases: CaseTable = {
       fixAll: fixed(vpeaFixed),
     },
     {
+      name: 'mode " rbigde " (two swapped pairs, spaces around): two edits from bridge',
+      code: capitalBridge.replace('"Bridge"', '" rbigde "'),
+      findings: [modeInvalid('0:79-0:89', 'macvtap.mode " rbigde " is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?', capitalBridgeFixed, BRIDGE_FIRST, 'Change to "bridge" (did you mean it?)')],
+      fixAll: fixed(capitalBridgeFixed, 'bridge'),
+    },
+    {
+      name: 'mode "pvae": three edits from vepa, no suggestion',
+      code: capitalBridge.replace('"Bridge"', '"pvae"'),
+      findings: [modeInvalid('0:79-0:85', 'macvtap.mode "pvae" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it and `ip link` cannot create the device.', capitalBridgeFixed, VEPA_FIRST)],
+    },
+    {
       name: 'mode "Bridge" (capital letter), one-line nested',
       code: capitalBridge,
       findings: [modeInvalid('0:79-0:87', 'macvtap.mode "Bridge" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it. Did you mean "bridge"?', capitalBridgeFixed, BRIDGE_FIRST, 'Change to "bridge" (did you mean it?)')],

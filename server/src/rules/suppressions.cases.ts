@@ -154,6 +154,38 @@ export const cases: CaseTable = {
       fixAll: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing\n    type = "macvtap";'),
     },
     {
+      name: 'one unused code among three, in the middle: its comma goes with it',
+      options: ON,
+      code: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing, mac-invalid, macvtap-mode-missing -- being reworked\n    type = "macvtap";'),
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unused',
+          range: '2:60-2:71', message: 'Nothing here is reported as mac-invalid any more: remove this suppression so it cannot hide a future problem.',
+          fixes: [
+            {
+              title: 'Remove mac-invalid from this suppression comment',
+              output: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing, macvtap-mode-missing -- being reworked\n    type = "macvtap";'),
+              preferred: true,
+            },
+          ],
+        },
+        {
+          code: 'suppression-unused',
+          messageId: 'unused',
+          range: '2:73-2:93', message: 'Nothing here is reported as macvtap-mode-missing any more: remove this suppression so it cannot hide a future problem.',
+          fixes: [
+            {
+              title: 'Remove macvtap-mode-missing from this suppression comment',
+              output: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing, mac-invalid -- being reworked\n    type = "macvtap";'),
+              preferred: true,
+            },
+          ],
+        },
+      ],
+      fixAll: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing -- being reworked\n    type = "macvtap";'),
+    },
+    {
       name: 'directive without codes that hides nothing',
       options: ON,
       code: doc('{ x = 1; /* microvm-lint: disable-next-line */', '}'),
@@ -227,6 +259,104 @@ export const cases: CaseTable = {
         },
       ],
       fixAll: noLink().replace('    type = "macvtap";', '\ttype = "macvtap";').replaceAll('\n', '\r\n'),
+    },
+    {
+      name: 'a disable-next-line hides only its own line; ignore fixes leave it alone and append to the file-wide directive at the end',
+      options: ON,
+      code: doc(
+        '{',
+        '  # microvm-lint: disable-next-line macvtap-link-missing',
+        '  microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02-00-00-00-00-01"; macvtap.mode = "bridge"; } ];',
+        '  microvm.vms.b.config.microvm.interfaces = [ { type = "macvtap"; id = "vm-b"; mac = "02:00:00:00:00:02"; macvtap.mode = "bridge"; } ];',
+        '}',
+        '# microvm-lint: disable mac-invalid',
+      ),
+      findings: [
+        {
+          ...linkMissingAt(3),
+          range: '3:48-3:65',
+          message: NO_LINK.replace('"vm-a"', '"vm-b"'),
+          ignore: [
+            {
+              title: 'Ignore macvtap-link-missing on this line',
+              output: doc(
+                '{',
+                '  # microvm-lint: disable-next-line macvtap-link-missing',
+                '  microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02-00-00-00-00-01"; macvtap.mode = "bridge"; } ];',
+                '  # microvm-lint: disable-next-line macvtap-link-missing',
+                '  microvm.vms.b.config.microvm.interfaces = [ { type = "macvtap"; id = "vm-b"; mac = "02:00:00:00:00:02"; macvtap.mode = "bridge"; } ];',
+                '}',
+                '# microvm-lint: disable mac-invalid',
+              ),
+            },
+            {
+              title: 'Ignore macvtap-link-missing in this file',
+              output: doc(
+                '{',
+                '  # microvm-lint: disable-next-line macvtap-link-missing',
+                '  microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02-00-00-00-00-01"; macvtap.mode = "bridge"; } ];',
+                '  microvm.vms.b.config.microvm.interfaces = [ { type = "macvtap"; id = "vm-b"; mac = "02:00:00:00:00:02"; macvtap.mode = "bridge"; } ];',
+                '}',
+                '# microvm-lint: disable mac-invalid, macvtap-link-missing',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a finding just below a file-wide directive: "on this line" writes its own comment',
+      options: ON,
+      code: doc('# microvm-lint: disable mac-invalid', '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02-00-00-00-00-01"; macvtap.mode = "bridge"; } ]; }'),
+      findings: [
+        {
+          ...linkMissingAt(1),
+          range: '1:27-1:44',
+          ignore: [
+            {
+              title: 'Ignore macvtap-link-missing on this line',
+              output: doc(
+                '# microvm-lint: disable mac-invalid',
+                '# microvm-lint: disable-next-line macvtap-link-missing',
+                '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02-00-00-00-00-01"; macvtap.mode = "bridge"; } ]; }',
+              ),
+            },
+            {
+              title: 'Ignore macvtap-link-missing in this file',
+              output: doc('# microvm-lint: disable mac-invalid, macvtap-link-missing', '{ microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02-00-00-00-00-01"; macvtap.mode = "bridge"; } ]; }'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a code typo under a bare file-wide disable is still reported (a directive cannot hide warnings about directives)',
+      code: doc('# microvm-lint: disable', '# microvm-lint: disable-next-line mac-dupe', '{ x = 1; }'),
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unusedAll',
+          range: '0:0-0:23', message: 'This suppression comment hides nothing: remove it so it cannot hide a future problem.',
+          fixes: [{ title: 'Remove this suppression comment', output: doc('# microvm-lint: disable-next-line mac-dupe', '{ x = 1; }'), preferred: true }],
+        },
+        { code: 'suppression-unknown-code', messageId: 'unknown', range: '1:34-1:42', message: '"mac-dupe" is not a MicroVM Lint rule, so this comment suppresses nothing. `microvm-lint explain` lists the codes.', fixes: [] },
+      ],
+      fixAll: doc('# microvm-lint: disable-next-line mac-dupe', '{ x = 1; }'),
+    },
+    {
+      name: 'a finding on a line that starts with a comment: the "on this line" comment goes above it',
+      options: ON,
+      code: doc('/* vm-a */ { microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.mode = "bridge"; } ]; }'),
+      findings: [
+        {
+          ...linkMissingAt(0),
+          range: '0:38-0:55',
+          ignore: [
+            { title: 'Ignore macvtap-link-missing on this line', output: doc('# microvm-lint: disable-next-line macvtap-link-missing', '/* vm-a */ { microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.mode = "bridge"; } ]; }') },
+            { title: 'Ignore macvtap-link-missing in this file', output: doc('# microvm-lint: disable macvtap-link-missing', '/* vm-a */ { microvm.interfaces = [ { type = "macvtap"; id = "vm-a"; mac = "02:00:00:00:00:01"; macvtap.mode = "bridge"; } ]; }') },
+          ],
+        },
+      ],
     },
     {
       name: 'no "on this line" comment for a finding on a line inside a multi-line string',
