@@ -1359,6 +1359,7 @@ export const cases: CaseTable = {
       name: 'mode "pvae": three edits from vepa, no suggestion',
       code: capitalBridge.replace('"Bridge"', '"pvae"'),
       findings: [modeInvalid('0:79-0:85', 'macvtap.mode "pvae" is not a macvtap mode (vepa, bridge, private, passthru, source): microvm.nix rejects it and `ip link` cannot create the device.', capitalBridgeFixed, VEPA_FIRST)],
+      fixAll: fixed(capitalBridgeFixed),
     },
     {
       name: 'mode "Bridge" (capital letter), one-line nested',
