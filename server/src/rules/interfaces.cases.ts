@@ -1384,6 +1384,24 @@ export const cases: CaseTable = {
       ],
     },
     {
+      name: 'an interface that is only a comment glued to its braces: the mac goes after the comment',
+      code: doc('{', '  microvm.vms.web.config.microvm.interfaces = [ {/* later */} ];', '}'),
+      findings: [
+        idMissing('1:48-1:49', 'This interface has no id: microvm.nix has no default for it, so evaluation stops when the runner asks for the name of the host device (and of the hypervisor\'s network device). Add an id, unique on the host and at most 15 bytes, such as "vm-web".'),
+        macMissing('1:48-1:49', 'This interface has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', {
+          mac: '42:5e:57:f6:eb:2f',
+          output: doc('{', '  microvm.vms.web.config.microvm.interfaces = [ {/* later */ mac = "42:5e:57:f6:eb:2f"; } ];', '}'),
+        }),
+      ],
+      fixAll: doc('{', '  microvm.vms.web.config.microvm.interfaces = [ {/* later */ mac = "42:5e:57:f6:eb:2f"; } ];', '}'),
+    },
+    {
+      name: 'bridge on a tap interface with blanks after it: its whole line goes',
+      code: '{ microvm.interfaces = [ {\n  type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01";\n  bridge = "br0";   \n} ]; }\n',
+      findings: [bridgeUnexpected('2:2-2:17', 'Interface "vm-a" has type "tap" but sets bridge: microvm.nix asserts that only bridge interfaces have one, so evaluation stops. Remove bridge, or set type = "bridge" if the VM should attach to that host bridge.', '{ microvm.interfaces = [ {\n  type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01";\n} ]; }\n')],
+      fixAll: '{ microvm.interfaces = [ {\n  type = "tap"; id = "vm-a"; mac = "02:00:00:00:00:01";\n} ]; }\n',
+    },
+    {
       name: 'no mac, inserted after the id',
       code: macAfterId,
       findings: [macMissing('2:4-2:17', 'Interface "vm-a" has no mac: microvm.nix has no default for it and every hypervisor is given the MAC of each interface, so evaluation stops. Set a locally administered MAC (second hex digit 2, 6, A or E), the same on every rebuild.', { mac: '92:5f:9c:a7:be:ef', output: macAfterIdFixed })],

