@@ -150,3 +150,19 @@ describe('line buffer (documents without a tree)', () => {
     }
   });
 });
+
+describe('a MAC shared by 300 interfaces', () => {
+  it('marks each, and each lists the first 20 others (the Problems panel stays readable)', () => {
+    const sets = Array.from({ length: 300 }, (_, k) => `    { type = "tap"; id = "vm-${k}"; mac = "02:00:00:00:00:01"; }`);
+    const text = `{\n  microvm.interfaces = [\n${sets.join('\n')}\n  ];\n}\n`;
+    const tree = parser.parse(text);
+    try {
+      const dups = analyze(tree, text).findings.filter((f) => f.code === 'mac-duplicate');
+      assert.equal(dups.length, 300);
+      assert.deepEqual(new Set(dups.map((f) => f.related?.length)), new Set([20]));
+      assert.match(dups[0].related![0].message, /"vm-1"/);
+    } finally {
+      tree.delete();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import type { NixParser } from '../../server/src/parse/nixParser';
 import { analyze, type Analysis } from '../../server/src/rules/analyze';
 import { nonOverlappingPreferredEdits, syntaxProblems } from '../../server/src/rules/fixes';
 import { RULES, ruleByCode } from '../../server/src/rules/index';
+import { docsUrl, RULE_DOCS } from '../../server/src/rules/docs';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../server/src/rules/options';
 import type { Rule } from '../../server/src/rules/rule';
 import { applyEdits } from '../../server/src/text/edits';
@@ -113,6 +114,13 @@ for (const [family, table] of Object.entries(CASE_TABLES)) {
 }
 
 describe('rule catalogue', () => {
+  it('links each rule to its page, which starts with its code', () => {
+    for (const r of RULES) {
+      assert.equal(docsUrl(r.code), `https://github.com/microvm-lint/microvm-lint/blob/main/docs/rules/${r.code}.md`);
+      assert.match(RULE_DOCS[r.code], new RegExp(`^# ${r.code}\n`));
+    }
+  });
+
   it('marks a rule fixable (the "fixable" column of `microvm-lint explain`) exactly when its cases offer a quick fix', () => {
     const withFixes = new Set(Object.values(CASE_TABLES).flatMap((t) => t.invalid.flatMap((c) => c.findings.filter((f) => f.fixes.length > 0).map((f) => f.code))));
     assert.deepEqual(
