@@ -36,8 +36,10 @@ export function namesInTree(tree: Tree, text: string, name: string, skip?: (offs
       // Stryker disable next-line ConditionalExpression,OptionalChaining: a shortcut for callers, who check the whole path
       const last = holder.namedChild(count - 1)?.id === node.id;
       found.push({ kind: 'binding', node: statement, only: count === 1, last });
+      continue;
+    }
     // Stryker disable next-line ConditionalExpression: `inherit`'s only named child is its inherited_attrs
-    } else if (holder?.type === 'inherited_attrs' && statement?.type === 'inherit') {
+    if (holder?.type === 'inherited_attrs' && statement?.type === 'inherit') {
       // Stryker disable next-line StringLiteral,BooleanLiteral: callers tell inherits by `kind !== 'binding'`, and ask `only` of bindings alone
       found.push({ kind: 'inherit', node: statement, only: true, last: true });
     }

@@ -188,7 +188,7 @@ function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
     const conditions = condition ? push(condition, above.conditions) : above.conditions;
     if (step === 'unknown') above = { frames: push<Frame>({ module: 'new', node: parent }, above.frames), unknownFirst: true, conditions };
     else if (step !== 'transparent') above = { frames: push(step, above.frames), unknownFirst: 'module' in step ? false : above.unknownFirst, conditions };
-    else if (condition) above = { ...above, conditions };
+    else if (condition) above = { ...above, conditions }; // (without one, `conditions` is the one above)
     cache.upper.set(child.id, above);
   }
   return above;
@@ -196,20 +196,24 @@ function upperOf(node: SyntaxNode, cache: PlaceCache): Upper {
 
 function conditionOf(parent: SyntaxNode, child: SyntaxNode, parentType: string): string | undefined {
   if (parentType === 'if_expression') {
+    // Stryker disable next-line StringLiteral: the two keys differ either way
     if (isField(parent, 'consequence', child)) return conditionKey('if', parent, 'then');
+    // Stryker disable next-line StringLiteral: the two keys differ either way
     if (isField(parent, 'alternative', child)) return conditionKey('if', parent, 'else');
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: the function side of a call (`lib.mkIf c`) holds only the condition, never an option
-  } else if (parentType === 'apply_expression' && child.startIndex !== parent.startIndex) {
-    const name = callHead(parent).name;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: Set.has(undefined) is false
-    if (name !== undefined && CONDITIONAL_CALLS.has(name)) return conditionKey(name, parent);
+    return undefined;
   }
-  return undefined;
+  // The function side of a call (`lib.mkIf c`) holds only the condition, never an option.
+  // Stryker disable next-line LogicalOperator: the function side starts where the call does, so it is never an argument
+  if (parentType !== 'apply_expression' || child.startIndex === parent.startIndex) return undefined;
+  const name = callHead(parent).name;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: Set.has(undefined) is false
+  return name !== undefined && CONDITIONAL_CALLS.has(name) ? conditionKey(name, parent) : undefined;
 }
 
 /** The step from `chain[i - 1]` (the parent) to `chain[i]`; the chain's nodes above are the parent's ancestors. */
 function stepUp(chain: readonly SyntaxNode[], i: number, cache: PlaceCache): Frame | 'transparent' | 'unknown' {
   const [parent, child] = [chain[i - 1], chain[i]];
+  // Stryker disable next-line ConditionalExpression: only `binding` looks 3 up, and a binding is at least that deep
   const typeAt = (k: number) => (k >= 0 ? cache.typeOf(chain[k]) : undefined);
   switch (typeAt(i - 1)) {
     case 'parenthesized_expression':
