@@ -4,8 +4,10 @@
  * an earlier chosen fix already changes; the next run applies it.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { nonOverlappingPreferredEdits } from '../../server/src/rules/fixes';
+import { before, describe, it } from 'node:test';
+import type { NixParser } from '../../server/src/parse/nixParser';
+import { isSafeEdit, nonOverlappingPreferredEdits } from '../../server/src/rules/fixes';
+import { loadParser } from '../support/parser';
 import type { Finding } from '../../server/src/rules/rule';
 import { applyEdits, type TextEdit } from '../../server/src/text/edits';
 
@@ -44,5 +46,22 @@ describe('fix all', () => {
 
   it('uses only preferred fixes', () => {
     assert.equal(fixAll([finding([[put(0, 1, 'no')], [put(1, 2, 'yes')]], 1), finding([[put(3, 4, 'none')]], -1)]), '0yes23456789abcdef');
+  });
+});
+
+describe('a fix is offered only when it adds no syntax error', () => {
+  let parser: NixParser;
+  before(async () => {
+    parser = await loadParser();
+  });
+
+  it('accepts an edit that keeps the file valid, or keeps the errors it already had', () => {
+    assert.equal(isSafeEdit(parser, '{ a = 1; }', [put(8, 8, ' b = 2;')]), true);
+    assert.equal(isSafeEdit(parser, '{ a = 1; ', [put(8, 8, ' b = 2;')]), true);
+  });
+
+  it('refuses an edit that breaks the file', () => {
+    assert.equal(isSafeEdit(parser, '{ a = 1; }', [put(8, 8, ' b = ;')]), false);
+    assert.equal(isSafeEdit(parser, '{ a = 1; }', [put(9, 10, '')]), false);
   });
 });
